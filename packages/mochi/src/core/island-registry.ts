@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { findIslands, formatErrors } from '../preprocess/index.js';
+
+/** Resolves an import specifier as Vite would (aliases such as $lib included). */
+export type Resolve = (specifier: string, importer: string) => Promise<string | null>;
+
+export interface IslandEntry {
+	name: string;
+	/** Absolute path of the island component. */
+	file: string;
+}
+
+/**
+ * Finds every component used as an island anywhere under src/ and gives each a public name: its
+ * file name, with a short hash of its path when two different files share that name. Scanning the
+ * whole app up front (rather than as pages compile) means the island endpoint knows every island
+ * before any page has been requested: a visitor holding an old page open still gets answers after a restart.
+ */
+export async function scanIslands(root: string, resolve: Resolve): Promise<IslandEntry[]> {
+	const files = new Set<string>();
+	for (const source of listSvelteFiles(path.join(root, 'src'))) {
+		const code = fs.readFileSync(source, 'utf8');
+		if (!code.includes('mochi:')) continue;
+		const { islands, errors } = findIslands(code, { filename: source, root });
+		if (errors.length) throw new Error(formatErrors(errors));
+		for (const use of islands) {
+			const resolved = await resolve(use.specifier, source);
+			if (!resolved) {
+				throw new Error(`${path.relative(root, source)}:${use.line}: cannot resolve island import "${use.specifier}".`);
+			}
+			files.add(resolved.split('?')[0]);
+		}
+	}
+	return nameIslands(root, [...files]);
+}
+
+export function nameIslands(root: string, files: string[]): IslandEntry[] {
+	const byBase = new Map<string, string[]>();
+	for (const file of files.sort()) {
+		const base = path.basename(file).replace(/\.svelte$/, '');
+		byBase.set(base, [...(byBase.get(base) ?? []), file]);
+	}
+	const entries: IslandEntry[] = [];
+	for (const [base, group] of byBase) {
+		for (const file of group) {
+			const relative = path.relative(root, file).split(path.sep).join('/');
+			const suffix = createHash('sha256').update(relative).digest('hex').slice(0, 6);
+			entries.push({ name: group.length === 1 ? base : `${base}-${suffix}`, file });
+		}
+	}
+	return entries;
+}
+
+function listSvelteFiles(dir: string): string[] {
+	if (!fs.existsSync(dir)) return [];
+	const out: string[] = [];
+	for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+		if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+		const full = path.join(dir, entry.name);
+		if (entry.isDirectory()) out.push(...listSvelteFiles(full));
+		else if (entry.name.endsWith('.svelte')) out.push(full);
+	}
+	return out;
+}

@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { isRunnableDevEnvironment, type Plugin, type ViteDevServer } from 'vite';
+import { createApp, type MochiApp } from '../../runtime/server/app.js';
+import type { ServerManifest } from '../../runtime/server/app-types.js';
+import { resolveKey } from '../../runtime/server/islands/key.js';
+import { setKey } from '../../runtime/server/islands/current-key.js';
+import { toRequest, writeResponse } from '../../node/request.js';
+import { CLIENT_RUNTIME } from '../client-runtime.js';
+import { RESOLVED_SERVER_ENTRY_ID, isInside, type PluginContext } from './context.js';
+
+/**
+ * mochi:dev-server — `mochi dev`: every request that Vite itself doesn't serve is rendered on
+ * demand from source, through Vite's SSR module runner. Pages are server-only, so editing one
+ * triggers a full reload; the browser then fetches fresh HTML and fresh islands.
+ */
+export function devServerPlugin(context: PluginContext): Plugin {
+	return {
+		name: 'mochi:dev-server',
+		apply: 'serve',
+		configureServer(server) {
+			if (process.env.VITEST) return; // component tests render through vitest, not over HTTP
+			setKey(resolveKey({ value: process.env.MOCHI_KEY, production: false, warn: (m) => server.config.logger.warn(m) }));
+			watchApp(server, context);
+			const load = appLoader(server);
+			return () => {
+				server.middlewares.use(async (req, res, next) => {
+					try {
+						const app = await load();
+						const response = await app.respond(toRequest(req, { trustProxy: false }));
+						await writeResponse(res, response, req.method ?? 'GET');
+					} catch (error) {
+						if (error instanceof Error) server.ssrFixStacktrace(error);
+						next(error);
+					}
+				});
+			};
+		},
+		hotUpdate({ file, modules, server }) {
+			// A file only the server renders (a page, a server island): reload the page in the browser.
+			if (this.environment.name !== 'ssr' || modules.length === 0) return;
+			if (server.environments.client.moduleGraph.getModulesByFile(file)?.size) return;
+			server.environments.client.hot.send({ type: 'full-reload' });
+		}
+	};
+}
+
+function appLoader(server: ViteDevServer): () => Promise<MochiApp> {
+	const environment = server.environments.ssr;
+	if (!isRunnableDevEnvironment(environment)) throw new Error('mochi dev needs a runnable SSR environment.');
+	let cached: { manifest: ServerManifest; app: MochiApp } | null = null;
+	const assets = {
+		runtime: `/@fs${CLIENT_RUNTIME.split(path.sep).join('/')}`,
+		css: {},
+		head: '<script type="module" src="/@vite/client"></script>'
+	};
+	return async () => {
+		const { manifest } = (await environment.runner.import(RESOLVED_SERVER_ENTRY_ID.slice(1))) as { manifest: ServerManifest };
+		if (cached?.manifest !== manifest) cached = { manifest, app: createApp(manifest, { assets, dev: true }) };
+		return cached.app;
+	};
+}
+
+/** Routes or islands changed: rescan, and have the SSR runner load a fresh server entry. */
+function watchApp(server: ViteDevServer, context: PluginContext) {
+	const src = path.join(context.root, 'src');
+	const refresh = (file: string, structural: boolean) => {
+		if (!isInside(src, file)) return;
+		if (!structural && !(file.endsWith('.svelte') && server.environments.ssr.moduleGraph.getModulesByFile(file))) return;
+		context.invalidate();
+		const environment = server.environments.ssr;
+		const node = environment.moduleGraph.getModuleById(RESOLVED_SERVER_ENTRY_ID);
+		if (node) environment.moduleGraph.invalidateModule(node);
+		if (isRunnableDevEnvironment(environment)) {
+			const evaluated = environment.runner.evaluatedModules.getModuleById(RESOLVED_SERVER_ENTRY_ID);
+			if (evaluated) environment.runner.evaluatedModules.invalidateModule(evaluated);
+		}
+		if (structural) server.environments.client.hot.send({ type: 'full-reload' });
+	};
+	server.watcher.on('add', (file) => refresh(file, true));
+	server.watcher.on('unlink', (file) => refresh(file, true));
+	server.watcher.on('change', (file) => refresh(file, false));
+}

@@ -1,0 +1,31 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import type { Plugin } from 'vite';
+import { resolveOptions, type MochiOptions } from './options.js';
+import { createPluginContext } from './plugins/context.js';
+import { configPlugin } from './plugins/config.js';
+import { islandsPlugin } from './plugins/islands.js';
+import { entryPlugin } from './plugins/entry.js';
+import { devServerPlugin } from './plugins/dev-server.js';
+import { cssPlugin } from './plugins/css.js';
+
+/**
+ * `mochi()` for vite.config.ts. The returned list is the whole pipeline, in order: Mochi's own
+ * plugins (config, island rewriting before Svelte sees the file, the server entry, dev server, CSS),
+ * then vite-plugin-svelte with async SSR on.
+ */
+export function mochi(options: MochiOptions = {}): Plugin[] {
+	const context = createPluginContext(resolveOptions(options));
+	return [
+		configPlugin(context),
+		islandsPlugin(context),
+		entryPlugin(context),
+		devServerPlugin(context),
+		cssPlugin(context),
+		...svelte({
+			compilerOptions: { experimental: { async: true } },
+			// In dev, server-rendered components carry their own <style> (no build step to gather CSS files).
+			dynamicCompileOptions: ({ compileOptions, environment }) =>
+				compileOptions.generate === 'server' && environment.mode === 'dev' ? { css: 'injected' } : undefined
+		})
+	];
+}

@@ -1,0 +1,12 @@
+// `mochi-framework` in the browser (the `browser` export condition): there is no request here.
+import type { RequestContext } from '../runtime/server/context.js';
+export type { RequestContext } from '../runtime/server/context.js';
+export type { Cookies, CookieOptions } from '../runtime/server/cookies.js';
+export { error, HttpError } from '../runtime/server/http-error.js';
+
+export function getRequestContext(): RequestContext {
+	throw new Error(
+		'getRequestContext() was called in the browser. There is no request there: pass what a hydrated island needs as props, ' +
+			"or read server values with Svelte's hydratable()."
+	);
+}

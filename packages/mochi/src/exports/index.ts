@@ -1,0 +1,4 @@
+// `mochi-framework`: what pages, layouts, islands and endpoints import on the server.
+export { getRequestContext, type RequestContext } from '../runtime/server/context.js';
+export type { Cookies, CookieOptions } from '../runtime/server/cookies.js';
+export { error, HttpError } from '../runtime/server/http-error.js';

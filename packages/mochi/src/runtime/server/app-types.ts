@@ -1,0 +1,58 @@
+import type { Component } from 'svelte';
+import type { render } from 'svelte/server';
+import type { Segment } from '../shared/routes.js';
+import type { RequestContext } from './context.js';
+
+/** A compiled `.svelte` page, layout or error page, as its module exports it. */
+export interface ComponentModule {
+	default: Component<any>;
+	/** `export const prerender = true` in the page's `<script module>`. */
+	prerender?: boolean;
+}
+
+export type EndpointHandler = (context: RequestContext) => Response | Promise<Response>;
+export type EndpointModule = Partial<Record<string, EndpointHandler | unknown>>;
+
+type Load<T> = () => Promise<T>;
+
+export interface RouteDefinition {
+	id: string;
+	segments: Segment[];
+	kind: 'page' | 'endpoint';
+	/** App-relative source file, for messages. */
+	file: string;
+	load: Load<ComponentModule | EndpointModule>;
+	/** Outermost first. */
+	layouts: Array<Load<ComponentModule>>;
+	error: Load<ComponentModule> | null;
+}
+
+/** What the generated server entry (`virtual:mochi/server-entry`) describes: the app's code. */
+export interface ServerManifest {
+	assetPrefix: string;
+	/** Contents of src/app.html, or the default template. */
+	template: string;
+	/**
+	 * Svelte's `render`, from the same copy of Svelte the components were compiled against. A server
+	 * bundle may inline Svelte; a second copy would not know that async rendering is switched on.
+	 */
+	render: typeof render;
+	/** The component that nests layouts around a page (runtime/server/root.svelte). */
+	root: Component<any>;
+	routes: RouteDefinition[];
+	/** Layouts and error page of src/routes itself: what a 404 is rendered with. */
+	rootLayouts: Array<Load<ComponentModule>>;
+	rootError: Load<ComponentModule> | null;
+	/** Island name -> component; the same objects the pages import. */
+	islands: Record<string, Component<any>>;
+}
+
+/** What the build (or the dev server) knows about the browser's files. */
+export interface ClientAssets {
+	/** URL of the island runtime module, or null when no page needs it. */
+	runtime: string | null;
+	/** Route id -> stylesheet URLs; the key `"404"` is used for not-found and error pages. */
+	css: Record<string, string[]>;
+	/** Extra head markup on every page (the dev server's HMR client). */
+	head?: string;
+}

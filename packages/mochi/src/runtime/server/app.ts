@@ -1,0 +1,109 @@
+import { createRouter } from './router.js';
+import { compileTemplate } from './template.js';
+import { createIslandEndpoint } from './islands/endpoint.js';
+import { createPageRenderer, type RenderedPage } from './render-page.js';
+import { callEndpoint } from './call-endpoint.js';
+import { state } from './state.js';
+import { defaultLog, type Log } from './log.js';
+import type { ClientAssets, ComponentModule, RouteDefinition, ServerManifest } from './app-types.js';
+
+export interface AppOptions {
+	assets: ClientAssets;
+	dev?: boolean;
+	log?: Log;
+}
+
+export interface MochiApp {
+	/** Answers island requests; `undefined` for any other URL, so a server can try it before its files. */
+	handleIsland(request: Request): Promise<Response | undefined>;
+	/** Answers everything: islands, endpoints, pages, 404. */
+	respond(request: Request): Promise<Response>;
+	/** Render one page for `mochi build`, with what it signed. */
+	renderPage(request: Request): Promise<RenderedPage | null>;
+	/** Route ids whose page says `export const prerender = true`. */
+	prerenderRoutes(): Promise<RouteDefinition[]>;
+}
+
+/** Everything that doesn't depend on the request is resolved here, once. */
+export function createApp(manifest: ServerManifest, options: AppOptions): MochiApp {
+	const dev = options.dev ?? false;
+	const log = options.log ?? defaultLog;
+
+	// Island names are looked up by component identity when a page renders `<X mochi:defer>`.
+	state.islandNames.clear();
+	for (const [name, component] of Object.entries(manifest.islands)) state.islandNames.set(component, name);
+
+	const islandPath = `${manifest.assetPrefix}/island/`;
+	const handleIslandRequest = createIslandEndpoint({ islands: manifest.islands, render: manifest.render, path: islandPath, dev, log });
+	const match = createRouter(manifest.routes.map((route) => ({ id: route.id, segments: route.segments, data: route })));
+	const renderPageRequest = createPageRenderer({
+		manifest,
+		assets: options.assets,
+		fill: compileTemplate(manifest.template),
+		dev,
+		log
+	});
+
+	async function renderPage(request: Request, url = new URL(request.url)): Promise<RenderedPage | null> {
+		const found = match(url.pathname);
+		if (!found || found.route.data.kind !== 'page') return null;
+		const route = found.route.data;
+		return renderPageRequest({
+			request,
+			url,
+			params: found.params,
+			cssKey: route.id,
+			layouts: route.layouts,
+			page: route.load as () => Promise<ComponentModule>,
+			error: route.error
+		});
+	}
+
+	async function notFound(request: Request, url: URL): Promise<Response> {
+		const { response } = await renderPageRequest({
+			request,
+			url,
+			params: {},
+			cssKey: '404',
+			layouts: manifest.rootLayouts,
+			page: null,
+			error: manifest.rootError,
+			status: 404
+		});
+		return response;
+	}
+
+	return {
+		async handleIsland(request) {
+			const url = new URL(request.url);
+			return url.pathname.startsWith(islandPath) ? handleIslandRequest(request, url) : undefined;
+		},
+		async respond(request) {
+			const url = new URL(request.url);
+			// The island route is matched first: no user route, not even a catch-all, can shadow it.
+			if (url.pathname.startsWith(islandPath)) return handleIslandRequest(request, url);
+			const found = match(url.pathname);
+			if (!found) return notFound(request, url);
+			if (found.trailingSlash && url.pathname !== '/') {
+				const location = url.pathname.replace(/\/+$/, '') + url.search;
+				return new Response(null, { status: 308, headers: { location } });
+			}
+			const route = found.route.data;
+			if (route.kind === 'endpoint') return callEndpoint(route, request, url, found.params, { dev, log });
+			if (request.method !== 'GET' && request.method !== 'HEAD') {
+				return new Response('Pages answer GET and HEAD only.', {
+					status: 405,
+					headers: { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' }
+				});
+			}
+			const rendered = await renderPage(request, url);
+			return rendered ? rendered.response : notFound(request, url);
+		},
+		renderPage,
+		async prerenderRoutes() {
+			const pages = manifest.routes.filter((route) => route.kind === 'page');
+			const modules = await Promise.all(pages.map((route) => route.load() as Promise<ComponentModule>));
+			return pages.filter((_, i) => modules[i].prerender === true);
+		}
+	};
+}

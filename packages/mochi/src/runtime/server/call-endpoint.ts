@@ -1,0 +1,50 @@
+import { state } from './state.js';
+import { HttpError } from './http-error.js';
+import { applyContextHeaders, createRequestState } from './create-context.js';
+import { firstLine, type Log } from './log.js';
+import type { EndpointModule, RouteDefinition } from './app-types.js';
+
+const VERBS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+
+/** Run `export function GET(ctx)` (or another verb) of a `.ts`/`.js` route inside a request context. */
+export async function callEndpoint(
+	route: RouteDefinition,
+	request: Request,
+	url: URL,
+	params: Record<string, string>,
+	options: { dev: boolean; log: Log }
+): Promise<Response> {
+	const module = (await route.load()) as EndpointModule;
+	let handler = module[request.method];
+	if (handler === undefined && request.method === 'HEAD') handler = module.GET;
+	if (typeof handler !== 'function') {
+		const allowed = VERBS.filter((v) => typeof module[v] === 'function' || (v === 'HEAD' && typeof module.GET === 'function'));
+		return new Response(`${request.method} is not allowed here.`, {
+			status: 405,
+			headers: { allow: allowed.join(', '), 'content-type': 'text/plain; charset=utf-8' }
+		});
+	}
+	const prepared = createRequestState({ request, url, params });
+	try {
+		const result: unknown = await state.storage.run(prepared.state, () => (handler as Function)(prepared.state.context));
+		if (!(result instanceof Response)) {
+			throw new TypeError(`${route.file}: ${request.method} must return a Response, got ${describe(result)}.`);
+		}
+		// A Response's own headers can be immutable (Response.redirect), so copy into a new one.
+		const headers = new Headers(result.headers);
+		applyContextHeaders(headers, prepared);
+		return new Response(result.body, { status: result.status, statusText: result.statusText, headers });
+	} catch (error) {
+		if (error instanceof HttpError) return text(error.message, error.status);
+		options.log(`[mochi] ${request.method} ${url.pathname} failed: ${(error as Error)?.stack ?? error}`);
+		return text(options.dev ? firstLine(error) : 'Internal Error', 500);
+	}
+}
+
+function text(body: string, status: number): Response {
+	return new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+}
+
+function describe(value: unknown): string {
+	return value === null ? 'null' : typeof value === 'object' ? (value.constructor?.name ?? 'an object') : typeof value;
+}

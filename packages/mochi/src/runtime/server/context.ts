@@ -1,0 +1,34 @@
+import { state } from './state.js';
+import type { Cookies } from './cookies.js';
+
+/** What pages, layouts, islands and endpoints know about the request they serve. */
+export interface RequestContext {
+	/** The request itself; for an island, the island's own request. */
+	request: Request;
+	/** The request URL; for an island, the island URL. */
+	url: URL;
+	/** The URL of the page the visitor is on: for an island, taken from Referer (same origin only); otherwise `url`. */
+	pageUrl: URL;
+	/** Route parameters (`[slug]`, `[...path]`); empty for islands. */
+	params: Record<string, string>;
+	cookies: Cookies;
+	/** Set response headers of this page, island or endpoint. `set-cookie` goes through `cookies`. */
+	setHeaders(headers: Record<string, string>): void;
+	/** A per-request bag for your own values. */
+	locals: Record<string, unknown>;
+}
+
+/**
+ * The context of the request being served. Works across `await` and never leaks between concurrent
+ * requests (AsyncLocalStorage). Throws outside a request, for instance at module top level.
+ */
+export function getRequestContext(): RequestContext {
+	const current = state.storage.getStore();
+	if (!current) {
+		throw new Error(
+			'getRequestContext() was called outside a request. Call it while a page, layout, island or endpoint is ' +
+				'being rendered (in component <script> or an endpoint handler), not at module top level or in a timer.'
+		);
+	}
+	return current.context;
+}

@@ -1,0 +1,103 @@
+import * as devalue from 'devalue';
+import type { render } from 'svelte/server';
+import type { Component } from 'svelte';
+import { verifyToken } from './token.js';
+import { getKey } from './current-key.js';
+import { state } from '../state.js';
+import { HttpError } from '../http-error.js';
+import { applyContextHeaders, createRequestState, pageUrlFromReferer } from '../create-context.js';
+import { firstLine, rateLimited, type Log } from '../log.js';
+import {
+	ISLAND_ERROR_HEADER,
+	ISLAND_ERROR_STATUS,
+	MAX_TOKEN_LENGTH,
+	TOKEN_PARAM,
+	type IslandErrorReason
+} from '../../shared/constants.js';
+
+export interface IslandEndpointOptions {
+	islands: Record<string, Component<any>>;
+	render: typeof render;
+	/** `{assetPrefix}/island/` */
+	path: string;
+	/** Dev: send the island's own <style> (components are compiled with injected CSS there). */
+	dev: boolean;
+	log: Log;
+}
+
+/**
+ * `GET {assetPrefix}/island/{Name}?p=TOKEN` — checks, in this order: method, name, token, then
+ * renders the island in its own request context. A refusal never runs the component.
+ */
+export function createIslandEndpoint(options: IslandEndpointOptions) {
+	const logRefusal = rateLimited(options.log);
+
+	function refuse(reason: IslandErrorReason, name: string, message: string, status = ISLAND_ERROR_STATUS[reason]) {
+		logRefusal(reason, `[mochi] island ${JSON.stringify(name).slice(0, 80)}: ${status} ${reason}`);
+		return islandError(reason, message, status);
+	}
+
+	function islandError(reason: IslandErrorReason, message: string, status: number) {
+		const headers = new Headers({
+			'content-type': 'text/plain; charset=utf-8',
+			'cache-control': 'no-store',
+			'x-robots-tag': 'noindex',
+			[ISLAND_ERROR_HEADER]: reason
+		});
+		if (reason === 'method') headers.set('allow', 'GET, HEAD');
+		return new Response(message, { status, headers });
+	}
+
+	return async function handleIsland(request: Request, url: URL): Promise<Response> {
+		const raw = url.pathname.slice(options.path.length);
+		if (request.method !== 'GET' && request.method !== 'HEAD') {
+			return refuse('method', raw, 'Island requests must use GET.');
+		}
+		let name: string;
+		try {
+			name = decodeURIComponent(raw);
+		} catch {
+			return refuse('unknown-island', raw, 'Unknown island.');
+		}
+		const component = Object.hasOwn(options.islands, name) ? options.islands[name] : undefined;
+		if (!component) return refuse('unknown-island', name, 'Unknown island.');
+
+		const token = url.searchParams.get(TOKEN_PARAM);
+		if (!token) return refuse('malformed', name, `Missing ?${TOKEN_PARAM}= token.`, 400);
+		if (token.length > MAX_TOKEN_LENGTH) return refuse('too-large', name, 'Island token too long.', 414);
+
+		const verified = verifyToken(getKey(), name, token);
+		if (!verified.ok) {
+			const status = verified.reason === 'too-large' ? 414 : ISLAND_ERROR_STATUS[verified.reason];
+			return refuse(verified.reason, name, verified.reason === 'signature' ? 'Bad signature.' : 'Malformed token.', status);
+		}
+		let props: unknown;
+		try {
+			props = devalue.parse(verified.payload);
+		} catch {
+			return refuse('malformed', name, 'Malformed token payload.');
+		}
+		if (typeof props !== 'object' || props === null || Array.isArray(props)) {
+			return refuse('malformed', name, 'Malformed token payload.');
+		}
+		return renderIsland(name, component, props as Record<string, unknown>, request, url);
+	};
+
+	async function renderIsland(name: string, component: Component<any>, props: Record<string, unknown>, request: Request, url: URL) {
+		const prepared = createRequestState({ request, url, pageUrl: pageUrlFromReferer(request, url) });
+		let html: string;
+		try {
+			const rendered = await state.storage.run(prepared.state, async () => await options.render(component, { props }));
+			html = options.dev ? rendered.head + rendered.body : rendered.body;
+		} catch (error) {
+			const status = error instanceof HttpError ? error.status : 500;
+			options.log(`[mochi] island ${name} failed to render (${status}): ${firstLine(error)}`);
+			if (options.dev && !(error instanceof HttpError)) options.log(String((error as Error)?.stack ?? error));
+			return islandError('render', '<!--mochi:island-error-->', status);
+		}
+		const headers = new Headers({ 'content-type': 'text/html; charset=utf-8', 'x-robots-tag': 'noindex' });
+		applyContextHeaders(headers, prepared);
+		if (!prepared.headers.has('cache-control')) headers.set('cache-control', 'private, no-store');
+		return new Response(html, { status: 200, headers });
+	}
+}

@@ -1,0 +1,104 @@
+import type { Component } from 'svelte';
+import { state } from './state.js';
+import { HttpError } from './http-error.js';
+import { applyContextHeaders, createRequestState, type PreparedRequest } from './create-context.js';
+import { firstLine, type Log } from './log.js';
+import type { ClientAssets, ComponentModule, ServerManifest } from './app-types.js';
+import { ISLAND_TAG } from '../shared/constants.js';
+
+type Load<T> = () => Promise<T>;
+
+export interface PageRendererOptions {
+	manifest: ServerManifest;
+	assets: ClientAssets;
+	fill: (head: string, body: string) => string;
+	dev: boolean;
+	log: Log;
+}
+
+export interface PageRequest {
+	request: Request;
+	url: URL;
+	params: Record<string, string>;
+	/** The key of `assets.css` for this page. */
+	cssKey: string;
+	layouts: Array<Load<ComponentModule>>;
+	page: Load<ComponentModule> | null;
+	error: Load<ComponentModule> | null;
+	/** Set for a page that is known to be missing or failing before rendering starts (404). */
+	status?: number;
+}
+
+export interface RenderedPage {
+	response: Response;
+	prepared: PreparedRequest;
+}
+
+/** Render a page in its layouts inside a fresh request context; failures go to the error page. */
+export function createPageRenderer(options: PageRendererOptions) {
+	const { manifest, assets, fill } = options;
+	const islandOpen = `<${ISLAND_TAG}`;
+
+	function document(cssKey: string, head: string, body: string): string {
+		let top = '';
+		for (const href of assets.css[cssKey] ?? []) top += `<link rel="stylesheet" href="${href}">`;
+		if (assets.head) top += assets.head;
+		// The runtime is loaded only where an island was actually rendered: other pages ship no JS.
+		if (assets.runtime && body.includes(islandOpen)) top += `<script type="module" src="${assets.runtime}"></script>`;
+		return fill(top + head, body);
+	}
+
+	async function renderTree(modules: ComponentModule[], props: Record<string, unknown>) {
+		const components: Component<any>[] = modules.map((m) => m.default);
+		return await manifest.render(manifest.root, { props: { components, props } });
+	}
+
+	function html(body: string, status: number, prepared: PreparedRequest, withContextHeaders: boolean): Response {
+		const headers = new Headers({ 'content-type': 'text/html; charset=utf-8' });
+		if (withContextHeaders) applyContextHeaders(headers, prepared);
+		else for (const cookie of prepared.setCookieHeaders()) headers.append('set-cookie', cookie);
+		return new Response(body, { status, headers });
+	}
+
+	async function renderError(page: PageRequest, prepared: PreparedRequest, status: number, message: string) {
+		const load = page.error ?? manifest.rootError;
+		const props = { status, message, params: page.params };
+		if (load) {
+			const errorModule = await load();
+			// First inside the page's layouts; if a layout is what failed, the error page alone.
+			for (const layouts of [page.layouts, []]) {
+				try {
+					const modules = [...(await Promise.all(layouts.map((l) => l()))), errorModule];
+					const out = await renderTree(modules, props);
+					return html(document('404', out.head, out.body), status, prepared, false);
+				} catch (error) {
+					options.log(`[mochi] the error page failed to render: ${firstLine(error)}`);
+				}
+			}
+		}
+		const text = escapeHtml(`${status} ${message}`);
+		return html(fill(`<title>${text}</title>`, `<h1>${text}</h1>`), status, prepared, false);
+	}
+
+	return async function renderPage(page: PageRequest): Promise<RenderedPage> {
+		const prepared = createRequestState({ request: page.request, url: page.url, params: page.params });
+		const response = await state.storage.run(prepared.state, async () => {
+			if (!page.page) return renderError(page, prepared, page.status ?? 404, 'Not found');
+			try {
+				const modules = await Promise.all([...page.layouts.map((l) => l()), page.page()]);
+				const out = await renderTree(modules, { params: page.params });
+				return html(document(page.cssKey, out.head, out.body), 200, prepared, true);
+			} catch (error) {
+				if (error instanceof HttpError) return renderError(page, prepared, error.status, error.message);
+				options.log(`[mochi] ${page.request.method} ${page.url.pathname} failed: ${(error as Error)?.stack ?? error}`);
+				const message = options.dev ? firstLine(error) : 'Internal Error';
+				return renderError(page, prepared, 500, message);
+			}
+		});
+		return { response, prepared };
+	};
+}
+
+export function escapeHtml(text: string): string {
+	return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
