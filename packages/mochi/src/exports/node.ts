@@ -1,3 +1,3 @@
 // `mochi-framework/node`: the production server (`node build` imports this).
-export { serveBuild, type ServeBuildOptions } from '../node/serve-build.js';
+export { runServer, serveBuild, type ServeBuildOptions } from '../node/serve-build.js';
 export { createServer, type ServerOptions, type MochiServer } from '../node/server.js';

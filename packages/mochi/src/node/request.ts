@@ -1,0 +1,171 @@
+// Converts between Node's `http` objects and the web `Request` / `Response` the runtime speaks.
+// Nothing here knows about routes or islands.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+export interface ToRequestOptions {
+	/** Fixed public origin (`https://example.com`). Wins over the Host header and any proxy header. */
+	origin?: string;
+	/** Take protocol and host from `x-forwarded-proto` / `x-forwarded-host` (only behind a proxy you control). */
+	trustProxy?: boolean;
+	/**
+	 * The response paired with `req`. Without it the signal still aborts when the client goes away while the
+	 * body is unread, but once Node has read the whole body only the response can tell us the socket closed.
+	 */
+	res?: ServerResponse;
+}
+
+/** Hosts are spliced into a URL string, so anything that could end the authority early is refused. */
+const VALID_HOST = /^[a-z0-9.\-_]+(:\d+)?$|^\[[a-f0-9:.]+\](:\d+)?$/i;
+
+/** Throws (a `TypeError`) for a request whose target or host cannot form a URL; the server answers 400. */
+export function toRequest(req: IncomingMessage, options: ToRequestOptions = {}): Request {
+	const method = req.method ?? 'GET';
+	const controller = new AbortController();
+	const abort = () => controller.abort(new Error('Client disconnected'));
+
+	// `close` also fires after a normal exchange; by then nobody listens to the signal.
+	req.once('close', () => req.errored && abort());
+	options.res?.once('close', () => options.res!.writableFinished || abort());
+
+	const hasBody = method !== 'GET' && method !== 'HEAD' && hasRequestBody(req);
+	const init: RequestInit & { duplex: 'half' } = {
+		method,
+		headers: toHeaders(req),
+		body: hasBody ? toBody(req) : null,
+		signal: controller.signal,
+		duplex: 'half'
+	};
+	return new Request(toUrl(req, options), init);
+}
+
+function toUrl(req: IncomingMessage, { origin, trustProxy }: ToRequestOptions): string {
+	const target = req.url ?? '/';
+	// Origin-form only: `GET //evil.test/x` stays a path because we concatenate instead of resolving.
+	if (!target.startsWith('/')) throw new TypeError(`Unsupported request target: ${target.slice(0, 100)}`);
+	if (origin) return new URL(origin).origin + target;
+
+	const encrypted = (req.socket as { encrypted?: boolean }).encrypted;
+	const protocol = (trustProxy && first(req.headers['x-forwarded-proto'])) || (encrypted ? 'https' : 'http');
+	const host = (trustProxy && first(req.headers['x-forwarded-host'])) || req.headers.host || 'localhost';
+	if (protocol !== 'http' && protocol !== 'https') throw new TypeError(`Bad protocol: ${protocol}`);
+	if (!VALID_HOST.test(host)) throw new TypeError(`Bad host: ${host.slice(0, 100)}`);
+	return new URL(`${protocol}://${host}${target}`).href;
+}
+
+/** Proxies append to these headers, so the client-facing value is the first one. */
+function first(value: string | string[] | undefined): string | undefined {
+	const raw = Array.isArray(value) ? value[0] : value;
+	return raw?.split(',')[0].trim() || undefined;
+}
+
+function toHeaders(req: IncomingMessage): Headers {
+	const headers = new Headers();
+	for (const [name, value] of Object.entries(req.headers)) {
+		if (value === undefined || name.startsWith(':')) continue;
+		if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+		else headers.set(name, value);
+	}
+	return headers;
+}
+
+/** An HTTP/1.1 request carries a body only when it says so (RFC 9112 §6.3). */
+function hasRequestBody(req: IncomingMessage): boolean {
+	if (req.headers['transfer-encoding']) return true;
+	const length = req.headers['content-length'];
+	return length !== undefined && Number(length) > 0;
+}
+
+/** Pull-based, so a slow consumer pauses the socket instead of buffering the upload in memory. */
+function toBody(req: IncomingMessage): ReadableStream<Uint8Array> {
+	let cancelled = false;
+	return new ReadableStream<Uint8Array>({
+		start(controller) {
+			// Paused before listening, or adding `data` would switch the stream to flowing.
+			req.pause();
+			req.on('data', (chunk: Buffer) => {
+				if (cancelled) return;
+				controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+				if ((controller.desiredSize ?? 0) <= 0) req.pause();
+			});
+			req.once('end', () => cancelled || controller.close());
+			req.once('error', (error) => cancelled || controller.error(error));
+		},
+		pull() {
+			req.resume();
+		},
+		cancel() {
+			// Drain the rest so a keep-alive connection stays usable.
+			cancelled = true;
+			req.resume();
+		}
+	});
+}
+
+/**
+ * Writes `response` to `res`, streaming the body with backpressure. Never rejects: if the client goes away
+ * the body is cancelled, and if the body fails after the headers went out the socket is destroyed.
+ */
+export async function writeResponse(res: ServerResponse, response: Response, method: string): Promise<void> {
+	const body = method === 'HEAD' ? null : response.body;
+	try {
+		res.statusCode = response.status;
+		if (response.statusText) res.statusMessage = response.statusText;
+		for (const [name, value] of response.headers) {
+			if (name !== 'set-cookie') res.setHeader(name, value);
+		}
+		const cookies = response.headers.getSetCookie();
+		if (cookies.length > 0) res.setHeader('set-cookie', cookies);
+	} catch {
+		// A header Node refuses (bad characters): the response is unusable, but the client still gets one.
+		await response.body?.cancel().catch(() => {});
+		if (res.headersSent) return void res.destroy();
+		for (const name of res.getHeaderNames()) res.removeHeader(name);
+		res.statusCode = 500;
+		res.setHeader('content-type', 'text/plain; charset=utf-8');
+		if (!res.destroyed) res.end('Internal Server Error');
+		return;
+	}
+
+	if (!body) {
+		await response.body?.cancel().catch(() => {});
+		if (!res.destroyed) res.end();
+		return;
+	}
+	await pipe(body, res);
+}
+
+async function pipe(body: ReadableStream<Uint8Array>, res: ServerResponse): Promise<void> {
+	const reader = body.getReader();
+	const onClose = () => {
+		if (!res.writableFinished) reader.cancel().catch(() => {});
+	};
+	res.once('close', onClose);
+	try {
+		while (!res.destroyed) {
+			const { done, value } = await reader.read();
+			if (done) break;
+			if (!res.write(value)) await drained(res);
+		}
+		// Gone before or while we wrote: tell the producer to stop.
+		if (res.destroyed) await reader.cancel().catch(() => {});
+		else res.end();
+	} catch {
+		// The body threw after the status line was sent: cutting the connection is the only honest signal left.
+		res.destroy();
+		reader.cancel().catch(() => {});
+	} finally {
+		res.off('close', onClose);
+	}
+}
+
+function drained(res: ServerResponse): Promise<void> {
+	return new Promise((resolve) => {
+		const done = () => {
+			res.off('drain', done);
+			res.off('close', done);
+			resolve();
+		};
+		res.on('drain', done);
+		res.on('close', done);
+	});
+}

@@ -1,0 +1,120 @@
+// The production HTTP server: polka for the chain, sirv for files, web Request/Response for the app.
+// Chain order: URL check → preHandler (island endpoint: beats every file and route) → files → handler.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import polka from 'polka';
+import type { IError, Middleware, NextHandler, Request as PolkaRequest } from 'polka';
+import { toRequest, writeResponse } from './request.js';
+import { staticFiles } from './static-files.js';
+
+export interface ServerOptions {
+	/** Everything not answered by `preHandler` or a file. */
+	handler: (request: Request) => Promise<Response>;
+	/** Runs before files; `undefined` passes the request on. */
+	preHandler?: (request: Request) => Promise<Response | undefined>;
+	/** Built client assets and copied `static/` files. */
+	clientDir?: string;
+	/** Files under this URL prefix (e.g. `/_mochi/assets/`) are content-hashed and cached for a year. */
+	immutablePrefix?: string;
+	/** Fixed public origin for `request.url`, instead of the Host header. */
+	origin?: string;
+	/** Trust `x-forwarded-proto` / `x-forwarded-host`. */
+	trustProxy?: boolean;
+	host?: string;
+	port?: number;
+	log?: (line: string) => void;
+	/** How long `close()` waits for in-flight requests before cutting them off. Default 10 000. */
+	shutdownTimeoutMs?: number;
+}
+
+export interface MochiServer {
+	server: http.Server;
+	listen(): Promise<{ port: number; host: string }>;
+	/** Stops accepting, lets in-flight requests finish, force-closes after `shutdownTimeoutMs`. Idempotent. */
+	close(): Promise<void>;
+}
+
+export function createServer(options: ServerOptions): MochiServer {
+	const log = options.log ?? ((line: string) => console.log(line));
+	const { handler, preHandler, origin, trustProxy } = options;
+	if (origin) new URL(origin); // a typo'd origin fails at start-up, not on every request
+	const files = options.clientDir ? staticFiles(options.clientDir, options.immutablePrefix) : undefined;
+
+	// One Request per exchange, built once the URL is known to be sane and shared by preHandler and handler.
+	const requests = new WeakMap<http.IncomingMessage, Request>();
+
+	const app = polka({ onError: (error, req, res) => fail(error, req, res, log) });
+	const checkUrl: Middleware = (req, res, next) => {
+		try {
+			decodeURI(req.path); // `/%E0%A4%A` would throw later in some route's decodeURIComponent
+			requests.set(req, toRequest(req, { origin, trustProxy, res }));
+		} catch {
+			res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad Request');
+			return;
+		}
+		return next();
+	};
+	app.use(checkUrl);
+	if (preHandler) {
+		app.use(async (req, res, next) => {
+			const response = await preHandler(requests.get(req)!);
+			return response ? writeResponse(res, response, req.method) : next();
+		});
+	}
+	if (files) app.use((req, res, next) => files(req, res, () => void next()));
+	app.use(async (req, res) => writeResponse(res, await handler(requests.get(req)!), req.method));
+
+	const server = http.createServer();
+	let closing: Promise<void> | undefined;
+	server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+		if (closing) {
+			// Draining: finish this exchange, then let the socket go instead of keeping it alive.
+			res.setHeader('connection', 'close');
+		}
+		res.once('close', () => closing && setImmediate(() => server.closeIdleConnections()));
+		// polka's handler starts its own chain when `next` is absent.
+		app.handler(req as PolkaRequest, res, undefined as unknown as NextHandler);
+	});
+
+	return {
+		server,
+		listen: () =>
+			new Promise((resolve, reject) => {
+				server.once('error', reject);
+				server.listen(options.port, options.host, () => {
+					server.off('error', reject);
+					const address = server.address() as AddressInfo;
+					resolve({ port: address.port, host: address.address });
+				});
+			}),
+		close: () => (closing ??= drain(server, options.shutdownTimeoutMs ?? 10_000, log))
+	};
+}
+
+function drain(server: http.Server, timeoutMs: number, log: (line: string) => void): Promise<void> {
+	return new Promise((resolve) => {
+		const force = setTimeout(() => {
+			log(`Shutdown: requests still running after ${timeoutMs} ms, closing their connections`);
+			server.closeAllConnections();
+		}, timeoutMs);
+		force.unref();
+		// Resolves once every connection has ended; also when the server never listened.
+		server.close(() => {
+			clearTimeout(force);
+			resolve();
+		});
+		server.closeIdleConnections();
+	});
+}
+
+/** The last net: one log line and a plain 500, never a crash and never a stack in the response. */
+function fail(error: string | IError, req: PolkaRequest, res: http.ServerResponse, log: (line: string) => void) {
+	const message = typeof error === 'string' ? error : error?.stack?.split('\n', 2).join(' ') || String(error);
+	log(`${req.method} ${req.originalUrl ?? req.url} failed: ${message.replace(/\s+/g, ' ')}`);
+	try {
+		if (res.headersSent) return void res.destroy();
+		res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('Internal Server Error');
+	} catch {
+		res.destroy();
+	}
+}

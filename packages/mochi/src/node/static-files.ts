@@ -1,0 +1,35 @@
+// Files on disk: built client assets and the app's copied `static/` folder, served by sirv.
+import { existsSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import sirv from 'sirv';
+
+export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
+
+export type FileHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+/**
+ * Returns a middleware that serves `dir` or calls `next`. sirv reads the whole file table once here, so each
+ * request is a map lookup. Under `immutablePrefix` names are content-hashed: exact names only, cached forever.
+ */
+export function staticFiles(dir: string, immutablePrefix?: string): FileHandler | undefined {
+	// A build without static files or client assets has no folder; that is not an error.
+	if (!existsSync(dir)) return undefined;
+	const shared = { dev: false, etag: true, gzip: true, brotli: true } as const;
+
+	// Default extensions, so a prerendered `about.html` answers `/about`.
+	const files = sirv(dir, shared);
+	const assets = immutablePrefix
+		? sirv(dir, {
+				...shared,
+				extensions: [],
+				setHeaders: (res) => res.setHeader('cache-control', IMMUTABLE_CACHE_CONTROL)
+			})
+		: undefined;
+
+	return (req, res, next) => {
+		// A POST to a file's path belongs to the app, not to the file.
+		if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+		const serve = assets && req.url?.startsWith(immutablePrefix!) ? assets : files;
+		serve(req, res, next);
+	};
+}
