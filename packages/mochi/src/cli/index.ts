@@ -48,8 +48,8 @@ async function main(argv: string[]): Promise<void> {
 			return;
 		}
 		case 'start': {
-			const { serveBuild } = await import('../node/serve-build.js');
-			await serveBuild({ dir: 'build', port, host: values.host });
+			const { runServer } = await import('../node/serve-build.js');
+			await runServer({ dir: 'build', port, host: values.host });
 			return;
 		}
 		case 'create-key': {
