@@ -1,0 +1,27 @@
+// Builds the browser runtime from its TypeScript source the way an app build does (Vite, minified),
+// in memory, so the browser test runs the real code without depending on packages/mochi/dist.
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build, type Rolldown } from 'vite';
+
+const ENTRY = fileURLToPath(new URL('../../packages/mochi/src/runtime/client/index.ts', import.meta.url));
+
+/** `assetPrefix` becomes Vite's `define`; without it the runtime's own '/_mochi' fallback is used. */
+export async function bundleRuntime(assetPrefix?: string): Promise<{ code: string; gzipped: number }> {
+	const result = await build({
+		configFile: false,
+		logLevel: 'silent',
+		define: assetPrefix === undefined ? {} : { __MOCHI_ASSET_PREFIX__: JSON.stringify(assetPrefix) },
+		build: {
+			write: false,
+			minify: true,
+			target: 'es2022',
+			rolldownOptions: { input: ENTRY, preserveEntrySignatures: false }
+		}
+	});
+	const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
+	const chunks = outputs.flatMap((output) => output.output).filter((item) => item.type === 'chunk');
+	if (chunks.length !== 1) throw new Error(`Expected one runtime chunk, got ${chunks.length}`);
+	const code = chunks[0].code;
+	return { code, gzipped: gzipSync(code).length };
+}
