@@ -1,18 +1,22 @@
 // One pass over the template: finds every element carrying a `mochi:*` directive, reports what is
-// wrong with it, and returns the ones that can become server islands. Shared by `findIslands`
-// (start-up scan, no code) and `preprocessIslands` (code), so both always agree.
+// wrong with it, and returns the ones that can become islands. Shared by `findIslands` (start-up
+// scan, no code) and `preprocessIslands` (code), so both always agree.
 import type { AST } from 'svelte/compiler';
+import { checkChildren, checkNesting, type Enclosing } from './client-checks.js';
 import { checkDirectives } from './directive-checks.js';
-import { DEFER, directiveUses } from './directives.js';
+import { DEFER, directiveUses, HYDRATE } from './directives.js';
 import { createReporter, type Reporter } from './errors.js';
 import { collectImports } from './imports.js';
 import { checkAttributes, checkComponent, checkFallback } from './island-checks.js';
 import { parseSvelte } from './parse.js';
+import { expressionText } from './scan.js';
 import type { IslandUse, PreprocessOptions } from './types.js';
 
 export interface IslandSite {
 	node: AST.Component;
 	use: IslandUse;
+	/** Source text of the `:visible` options object, e.g. `{ rootMargin: '200px' }`. */
+	options?: string;
 }
 
 export interface Analysis {
@@ -30,36 +34,51 @@ export function analyze(source: string, options: PreprocessOptions): Analysis | 
 	const imports = collectImports(ast);
 	const sites: IslandSite[] = [];
 
-	walk(ast.fragment, (node) => {
+	walk<Enclosing | undefined>(ast.fragment, undefined, (node, enclosing) => {
 		const attributes = directiveUses(node, repeated);
-		if (attributes.length === 0) return;
+		if (attributes.length === 0) return enclosing;
 		const errorsBefore = reporter.errors.length;
-		const { defer, island } = checkDirectives(node, attributes, reporter);
-		if (!island) return;
+		const summary = checkDirectives(node, attributes, reporter);
+		if (!summary.island) return enclosing;
 		const imported = checkComponent(node, imports, reporter);
-		// Hydrate-only elements stop here: their checks arrive with client islands.
-		if (!defer || node.type !== 'Component') return;
-		checkAttributes(node, source, reporter);
-		checkFallback(node, reporter);
-		if (!imported || reporter.errors.length > errorsBefore) return;
+		if (node.type !== 'Component') return enclosing;
+		const { defer, hydrate } = summary;
+		checkAttributes(node, source, defer ? 'server' : 'client', reporter);
+		if (defer) checkFallback(node, reporter);
+		else checkChildren(node, repeated, reporter);
+		if (enclosing) checkNesting(node, defer !== undefined, enclosing, reporter);
+
 		const { line, column } = reporter.locate(node.start);
-		const use: IslandUse = { component: node.name, specifier: imported.specifier, load: DEFER[defer], mode: 'plain', line, column };
-		sites.push({ node, use });
+		// The children of a client island are its subtree as far as nesting goes (and an error anyway).
+		const inner = hydrate && !defer ? { node, directive: hydrate, line } : enclosing;
+		if (!imported || reporter.errors.length > errorsBefore) return inner;
+		const use: IslandUse = {
+			component: node.name,
+			specifier: imported.specifier,
+			mode: hydrate ? 'hydrate' : 'plain',
+			load: defer ? DEFER[defer] : null,
+			hydrate: hydrate ? HYDRATE[hydrate] : null,
+			line,
+			column
+		};
+		sites.push({ node, use, options: summary.options && expressionText(source, summary.options) });
+		return inner;
 	});
 
 	return { ast, sites, reporter };
 }
 
 /**
- * Visits every element in document order, parents before children. Fragments are found by their
- * `type` rather than by a list of block kinds, so new Svelte blocks are walked without changes here.
+ * Visits every element in document order, parents before children; what `visit` returns is the
+ * context its descendants are visited with. Fragments are found by their `type` rather than by a
+ * list of block kinds, so new Svelte blocks are walked without changes here.
  */
-function walk(fragment: AST.Fragment, visit: (node: AST.ElementLike) => void): void {
+function walk<C>(fragment: AST.Fragment, context: C, visit: (node: AST.ElementLike, context: C) => C): void {
 	for (const node of fragment.nodes) {
-		if ('attributes' in node && 'fragment' in node) visit(node);
+		const inner = 'attributes' in node && 'fragment' in node ? visit(node, context) : context;
 		for (const value of Object.values(node)) {
 			if (value && typeof value === 'object' && (value as { type?: unknown }).type === 'Fragment') {
-				walk(value as AST.Fragment, visit);
+				walk(value as AST.Fragment, inner, visit);
 			}
 		}
 	}

@@ -1,46 +1,80 @@
 // Checks on the `mochi:*` attributes themselves: spelling, values, combinations. Runs on every
 // element that has one, component or not, so a typo on a `<div>` is caught as well.
 import type { AST } from 'svelte/compiler';
-import { closest, isDefer, isHydrate, type DeferDirective, type DirectiveUse } from './directives.js';
+import {
+	closest,
+	isDefer,
+	isHydrate,
+	WITH_OPTIONS,
+	type DeferDirective,
+	type DirectiveUse,
+	type HydrateDirective
+} from './directives.js';
 import type { Reporter } from './errors.js';
+import { es, type EsNode } from './parse.js';
 
 /** What the directives of one element ask for, once the invalid ones are reported. */
 export interface DirectiveSummary {
 	/** The first server-island directive, if any. */
 	defer?: DeferDirective;
+	/** The first client-island directive, if any. */
+	hydrate?: HydrateDirective;
+	/** The options object of the `:visible` directive that decides when the island loads, if given. */
+	options?: EsNode;
 	/** Whether any known directive (defer or hydrate) is present, i.e. the element means to be an island. */
 	island: boolean;
 }
 
 export function checkDirectives(node: AST.ElementLike, attributes: DirectiveUse[], reporter: Reporter): DirectiveSummary {
-	const defers: string[] = [];
-	const hydrates: string[] = [];
-	for (const { name, value } of attributes) {
-		if (isDefer(name)) defers.push(name);
-		else if (isHydrate(name)) hydrates.push(name);
+	const defers: DirectiveUse[] = [];
+	const hydrates: DirectiveUse[] = [];
+	for (const use of attributes) {
+		if (isDefer(use.name)) defers.push(use);
+		else if (isHydrate(use.name)) hydrates.push(use);
 		else {
-			reporter.report(node, 'unknown-directive', `unknown directive ${name}; did you mean ${closest(name)}?`);
+			reporter.report(node, 'unknown-directive', `unknown directive ${use.name}; did you mean ${closest(use.name)}?`);
 			continue;
 		}
-		if (value !== true) {
-			reporter.report(node, 'directive-value', `${name} doesn't take a value; write just ${name}.`);
-		}
+		if (use.value !== true && !optionsOf(use.value, use.name)) reporter.report(node, 'directive-value', valueText(use.name));
 	}
-	if (hydrates.length > 0) {
-		reporter.report(
-			node,
-			'hydrate-unsupported',
-			`client islands (mochi:hydrate) are not available in this version yet; use mochi:defer for a server island.`
-		);
+	for (const [kind, uses] of [['loads', defers], ['is hydrated', hydrates]] as const) {
+		if (uses.length > 1) reporter.report(node, 'duplicate-directive', duplicateText(kind, uses));
 	}
-	for (const kind of [defers, hydrates]) {
-		if (kind.length > 1) reporter.report(node, 'duplicate-directive', duplicateText(kind));
+	const defer = defers[0]?.name as DeferDirective | undefined;
+	const hydrate = hydrates[0]?.name as HydrateDirective | undefined;
+	if (defer && hydrate && hydrate !== 'mochi:hydrate') {
+		reporter.report(node, 'defer-hydrate-trigger', triggerText(defer, hydrate));
 	}
-	return { defer: defers[0] as DeferDirective | undefined, island: defers.length + hydrates.length > 0 };
+	// A deferred island loads (and so hydrates) on its defer directive's terms; else on its hydrate one's.
+	const timing = defer ? defers[0] : hydrates[0];
+	const options = timing && timing.value !== true ? optionsOf(timing.value, timing.name) : undefined;
+	return { defer, hydrate, options, island: defers.length + hydrates.length > 0 };
 }
 
-function duplicateText(names: string[]): string {
-	const unique = [...new Set(names)];
+/** The object literal of `mochi:…:visible={{ … }}` (quoted or not); `undefined` for any other value. */
+function optionsOf(value: DirectiveUse['value'], name: string): EsNode | undefined {
+	if (value === true || !WITH_OPTIONS.includes(name)) return undefined;
+	const tag = Array.isArray(value) ? (value.length === 1 ? value[0] : undefined) : value;
+	if (tag?.type !== 'ExpressionTag') return undefined;
+	const expression = es(tag.expression);
+	return expression.type === 'ObjectExpression' ? expression : undefined;
+}
+
+function valueText(name: string): string {
+	if (WITH_OPTIONS.includes(name)) {
+		return `${name} expects an object like {{ rootMargin: '200px' }}; write ${name}={{ rootMargin: '200px' }} or just ${name}.`;
+	}
+	return `${name} doesn't take a value; write just ${name}.`;
+}
+
+function duplicateText(kind: string, uses: DirectiveUse[]): string {
+	const unique = [...new Set(uses.map((use) => use.name))];
 	if (unique.length === 1) return `${unique[0]} is written more than once; write it once.`;
-	return `${unique.join(' and ')} can't be combined; an island loads one way, so keep one of them.`;
+	return `${unique.join(' and ')} can't be combined; an island ${kind} one way, so keep one of them.`;
+}
+
+function triggerText(defer: DeferDirective, hydrate: HydrateDirective): string {
+	const why = `${hydrate} can't be combined with ${defer}: a deferred island is hydrated as soon as its HTML arrives`;
+	if (defer === 'mochi:defer') return `${why}; use mochi:defer:visible to delay it.`;
+	return `${why}, and ${defer} already waits until it is near; write just mochi:hydrate.`;
 }

@@ -1,5 +1,4 @@
-// The `mochi:*` vocabulary. Everything that reads or suggests directive names goes through here, so
-// adding `mochi:hydrate` support later means changing one table.
+// The `mochi:*` vocabulary. Everything that reads or suggests directive names goes through here.
 import type { AST } from 'svelte/compiler';
 import type { Parsed } from './parse.js';
 
@@ -9,17 +8,26 @@ export const PREFIX = 'mochi:';
 export const DEFER = { 'mochi:defer': 'eager', 'mochi:defer:visible': 'visible' } as const;
 export type DeferDirective = keyof typeof DEFER;
 
-/** Client-island directives: part of the design, not implemented in this version. */
-export const HYDRATE = ['mochi:hydrate', 'mochi:hydrate:visible', 'mochi:hydrate:idle'] as const;
+/** Client-island directives and when the browser hydrates the island. */
+export const HYDRATE = { 'mochi:hydrate': 'load', 'mochi:hydrate:visible': 'visible', 'mochi:hydrate:idle': 'idle' } as const;
+export type HydrateDirective = keyof typeof HYDRATE;
 
-export const ALL = [...Object.keys(DEFER), ...HYDRATE];
+/** The directives that take an options object: `mochi:defer:visible={{ rootMargin: '200px' }}`. */
+export const WITH_OPTIONS: readonly string[] = ['mochi:defer:visible', 'mochi:hydrate:visible'];
+
+export const ALL = [...Object.keys(DEFER), ...Object.keys(HYDRATE)];
 
 export function isDefer(name: string): name is DeferDirective {
 	return Object.hasOwn(DEFER, name);
 }
 
-export function isHydrate(name: string): boolean {
-	return (HYDRATE as readonly string[]).includes(name);
+export function isHydrate(name: string): name is HydrateDirective {
+	return Object.hasOwn(HYDRATE, name);
+}
+
+/** Whether an element carries a known island directive (a misspelled one doesn't count). */
+export function isIslandElement(node: AST.ElementLike, repeated: Parsed['repeated']): boolean {
+	return directiveUses(node, repeated).some(({ name }) => isDefer(name) || isHydrate(name));
 }
 
 /** The `mochi:*` attributes of an element, in source order. */
@@ -32,7 +40,7 @@ export function mochiAttributes(node: AST.ElementLike): AST.Attribute[] {
 export interface DirectiveUse {
 	name: string;
 	start: number;
-	/** `true` when written bare, as it should be. */
+	/** `true` when written bare; only the `:visible` directives may take a value (an options object). */
 	value: AST.Attribute['value'];
 }
 

@@ -35,7 +35,8 @@ for (const name of readdirSync(FIXTURES).sort()) {
 				// Style languages are vite-plugin-svelte's business, not ours: check with them blanked.
 				const code = blankStyles(result.code);
 				parse(code, { modern: true, filename: options.filename });
-				compile(code, { generate: 'server', filename: options.filename });
+				// `{@html await …}` (client islands) needs Svelte's async mode, which Mochi switches on.
+				compile(code, { generate: 'server', filename: options.filename, experimental: { async: true } });
 			});
 		}
 	});

@@ -6,10 +6,12 @@ import { transform } from './transform.js';
 import type { IslandUse, PreprocessError, PreprocessOptions, PreprocessResult } from './types.js';
 
 export { formatErrors } from './errors.js';
+export { staticSvelteImports } from './imports.js';
 export type { IslandUse, PreprocessError, PreprocessErrorCode, PreprocessOptions, PreprocessResult } from './types.js';
 
 /**
- * Rewrites every `<X mochi:defer …>` into a `<mochi-island>` shell and reports misuses. Files that
+ * Rewrites every `<X mochi:defer …>` into a `<mochi-island>` shell and every `<X mochi:hydrate …>`
+ * into a call that renders it as a hydratable root of its own, and reports misuses. Files that
  * don't mention `mochi:` are returned untouched without being parsed: that is nearly every file.
  */
 export function preprocessIslands(source: string, options: PreprocessOptions): PreprocessResult {

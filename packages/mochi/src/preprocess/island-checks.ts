@@ -1,6 +1,7 @@
-// Checks on an element that wants to be a server island. Its props travel to the server as data,
-// so anything that only makes sense in the same process as the parent — bindings, handlers,
-// actions, snippets — is an error here rather than a puzzling failure at runtime.
+// Checks on an element that wants to be an island. Its props travel to the server (server island)
+// or the browser (client island) as data, so anything that only makes sense in the same process as
+// the parent — bindings, handlers, actions, snippets — is an error here rather than a puzzling
+// failure at runtime.
 import type { AST } from 'svelte/compiler';
 import type { Reporter } from './errors.js';
 import type { ImportedName } from './imports.js';
@@ -36,20 +37,37 @@ function suggestedName(node: AST.ElementLike): string {
 	return /^[A-Z]/.test(last) ? last : 'Component';
 }
 
-const REASONS: Record<string, string> = {
-	BindDirective: 'its props are serialized and sent to the server.',
-	OnDirective: "event handlers are functions, and functions can't be serialized.",
-	UseDirective: 'actions run in the browser, but a server island renders on the server.',
-	AttachTag: 'attachments run in the browser, but a server island renders on the server.',
-	TransitionDirective: 'transitions run in the browser, but a server island renders on the server.',
-	AnimateDirective: 'animations run in the browser, but a server island renders on the server.',
-	LetDirective: 'slot props exist only where the island renders, on the server.',
-	ClassDirective: "directives aren't props, so they can't be sent to the server; pass a prop instead.",
-	StyleDirective: "directives aren't props, so they can't be sent to the server; pass a prop instead."
+/** Where the island's props go: `server` for `mochi:defer` (hydrated or not), `client` for `mochi:hydrate` alone. */
+export type IslandKind = 'server' | 'client';
+
+const ROOT = 'only its props reach the browser, where it is hydrated as its own root';
+const REASONS: Record<IslandKind, Record<string, string>> = {
+	server: {
+		BindDirective: 'its props are serialized and sent to the server.',
+		OnDirective: "event handlers are functions, and functions can't be serialized.",
+		UseDirective: 'actions run in the browser, but a server island renders on the server.',
+		AttachTag: 'attachments run in the browser, but a server island renders on the server.',
+		TransitionDirective: 'transitions run in the browser, but a server island renders on the server.',
+		AnimateDirective: 'animations run in the browser, but a server island renders on the server.',
+		LetDirective: 'slot props exist only where the island renders, on the server.',
+		ClassDirective: "directives aren't props, so they can't be sent to the server; pass a prop instead.",
+		StyleDirective: "directives aren't props, so they can't be sent to the server; pass a prop instead."
+	},
+	client: {
+		BindDirective: `${ROOT}, so a binding can't reach this page.`,
+		OnDirective: "event handlers are functions, and functions can't be serialized.",
+		UseDirective: `${ROOT}; use the action inside the component.`,
+		AttachTag: `${ROOT}; attach inside the component.`,
+		TransitionDirective: `${ROOT}; put the transition inside the component.`,
+		AnimateDirective: `${ROOT}; put the animation inside the component.`,
+		LetDirective: "a client island can't have children, so slot props have nowhere to go.",
+		ClassDirective: "directives aren't props, so they can't be sent to the browser; pass a prop instead.",
+		StyleDirective: "directives aren't props, so they can't be sent to the browser; pass a prop instead."
+	}
 };
 
 /** Directives, attachments and visibly-function props among the island's attributes. */
-export function checkAttributes(node: AST.Component, source: string, reporter: Reporter): void {
+export function checkAttributes(node: AST.Component, source: string, kind: IslandKind, reporter: Reporter): void {
 	for (const attribute of node.attributes) {
 		if (attribute.type === 'Attribute') {
 			const expression = singleExpression(attribute.value);
@@ -63,7 +81,8 @@ export function checkAttributes(node: AST.Component, source: string, reporter: R
 			// As written, up to its value: `bind:value`, `on:click|once`.
 			const written =
 				attribute.type === 'AttachTag' ? '{@attach …}' : /^[^\s=]+/.exec(source.slice(attribute.start, attribute.end))![0];
-			reporter.report(node, 'unsupported-directive', `${written} can't be used on a server island — ${REASONS[attribute.type]}`);
+			const reason = REASONS[kind][attribute.type];
+			reporter.report(node, 'unsupported-directive', `${written} can't be used on a ${kind} island — ${reason}`);
 		}
 	}
 }

@@ -7,14 +7,21 @@ export interface PreprocessOptions {
 	root: string;
 }
 
-/** One `<X mochi:defer …>` in a file. `line` and `column` are 1-based and point at the `<` of its opening tag. */
+/**
+ * One island in a file: `<X mochi:defer …>`, `<X mochi:hydrate …>` or both. `line` and `column` are
+ * 1-based and point at the `<` of its opening tag.
+ */
 export interface IslandUse {
 	/** The local name the component is imported as. */
 	component: string;
 	/** The import source exactly as written, e.g. `$lib/Avatar.svelte`. */
 	specifier: string;
-	load: 'eager' | 'visible';
-	mode: 'plain';
+	/** `hydrate` when any `mochi:hydrate*` is present: the browser hydrates the island's HTML. */
+	mode: 'plain' | 'hydrate';
+	/** When the browser fetches a server island (`mochi:defer*`); `null` when it isn't deferred. */
+	load: 'eager' | 'visible' | null;
+	/** When the browser hydrates it (`mochi:hydrate*`); `null` when it isn't hydrated. */
+	hydrate: 'load' | 'visible' | 'idle' | null;
 	line: number;
 	column: number;
 }
@@ -36,13 +43,16 @@ export interface PreprocessError {
 export type PreprocessErrorCode =
 	| 'not-a-component'
 	| 'unknown-directive'
-	| 'hydrate-unsupported'
 	| 'duplicate-directive'
 	| 'directive-value'
 	| 'not-static-import'
 	| 'unsupported-directive'
 	| 'snippet-in-fallback'
-	| 'function-prop';
+	| 'function-prop'
+	| 'hydrate-children'
+	| 'hydrate-nested'
+	| 'defer-in-hydrated'
+	| 'defer-hydrate-trigger';
 
 export interface PreprocessResult {
 	code: string;
