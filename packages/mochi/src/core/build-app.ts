@@ -8,6 +8,7 @@ import { setKey } from '../runtime/server/islands/current-key.js';
 import type { ClientAssets, ServerManifest } from '../runtime/server/app-types.js';
 import { CSS_MANIFEST_FILE } from './plugins/css.js';
 import { CLIENT_RUNTIME } from './client-runtime.js';
+import { CLIENT_ISLANDS_FILE } from './plugins/client-islands.js';
 import { prerender } from './prerender.js';
 import type { PrerenderedEntry } from '../runtime/server/prerendered.js';
 
@@ -36,7 +37,8 @@ export async function buildApp(options: { root: string; log?: (line: string) => 
 	);
 	if (!runtimeChunk) throw new Error('mochi build: the island runtime is missing from the client build.');
 	const css = JSON.parse(fs.readFileSync(path.join(out, 'server', CSS_MANIFEST_FILE), 'utf8'));
-	const assets: ClientAssets = { runtime: `/${runtimeChunk.file}`, css };
+	const islands = JSON.parse(fs.readFileSync(path.join(out, 'client', CLIENT_ISLANDS_FILE), 'utf8'));
+	const assets: ClientAssets = { runtime: `/${runtimeChunk.file}`, css, islands };
 
 	// Prerendering signs islands; the server signs them again at start with the key it runs with.
 	setKey(resolveKey({ value: process.env.MOCHI_KEY, production: false, warn: log }));

@@ -10,6 +10,8 @@ export interface IslandEntry {
 	name: string;
 	/** Absolute path of the island component. */
 	file: string;
+	/** Used with mochi:hydrate somewhere: it gets a client chunk. */
+	hydrate: boolean;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface IslandEntry {
  * before any page has been requested: a visitor holding an old page open still gets answers after a restart.
  */
 export async function scanIslands(root: string, resolve: Resolve): Promise<IslandEntry[]> {
-	const files = new Set<string>();
+	const files = new Map<string, boolean>();
 	for (const source of listSvelteFiles(path.join(root, 'src'))) {
 		const code = fs.readFileSync(source, 'utf8');
 		if (!code.includes('mochi:')) continue;
@@ -30,13 +32,16 @@ export async function scanIslands(root: string, resolve: Resolve): Promise<Islan
 			if (!resolved) {
 				throw new Error(`${path.relative(root, source)}:${use.line}: cannot resolve island import "${use.specifier}".`);
 			}
-			files.add(resolved.split('?')[0]);
+			const file = resolved.split('?')[0];
+			files.set(file, files.get(file) === true || use.mode === 'hydrate');
 		}
 	}
-	return nameIslands(root, [...files]);
+	return nameIslands(root, files);
 }
 
-export function nameIslands(root: string, files: string[]): IslandEntry[] {
+/** File name as island name; a short hash of the path when two files share a name. */
+export function nameIslands(root: string, hydrated: Map<string, boolean>): IslandEntry[] {
+	const files = [...hydrated.keys()];
 	const byBase = new Map<string, string[]>();
 	for (const file of files.sort()) {
 		const base = path.basename(file).replace(/\.svelte$/, '');
@@ -47,7 +52,7 @@ export function nameIslands(root: string, files: string[]): IslandEntry[] {
 		for (const file of group) {
 			const relative = path.relative(root, file).split(path.sep).join('/');
 			const suffix = createHash('sha256').update(relative).digest('hex').slice(0, 6);
-			entries.push({ name: group.length === 1 ? base : `${base}-${suffix}`, file });
+			entries.push({ name: group.length === 1 ? base : `${base}-${suffix}`, file, hydrate: hydrated.get(file) === true });
 		}
 	}
 	return entries;

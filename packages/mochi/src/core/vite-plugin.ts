@@ -7,6 +7,7 @@ import { islandsPlugin } from './plugins/islands.js';
 import { entryPlugin } from './plugins/entry.js';
 import { devServerPlugin } from './plugins/dev-server.js';
 import { cssPlugin } from './plugins/css.js';
+import { clientIslandsPlugin } from './plugins/client-islands.js';
 
 /**
  * `mochi()` for vite.config.ts. The returned list is the whole pipeline, in order: Mochi's own
@@ -21,6 +22,7 @@ export function mochi(options: MochiOptions = {}): Plugin[] {
 		entryPlugin(context),
 		devServerPlugin(context),
 		cssPlugin(context),
+		clientIslandsPlugin(context),
 		...svelte({
 			compilerOptions: { experimental: { async: true } },
 			// In dev, server-rendered components carry their own <style> (no build step to gather CSS files).

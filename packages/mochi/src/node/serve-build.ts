@@ -33,6 +33,7 @@ export async function serveBuild(options: ServeBuildOptions): Promise<StartedSer
 	setKey(resolveKey({ value: process.env.MOCHI_KEY, production: true, warn: (line) => log(`[mochi] ${line}`) }));
 	const { manifest } = (await import(pathToFileURL(path.join(dir, 'server/app.js')).href)) as { manifest: ServerManifest };
 	const app = createApp(manifest, { assets: build.assets, dev: false, log });
+	const assetsPath = `${manifest.assetPrefix}/assets/`;
 	const prerendered = loadPrerendered(path.join(dir, 'prerendered'), build.prerendered);
 
 	return startServer({
@@ -40,9 +41,13 @@ export async function serveBuild(options: ServeBuildOptions): Promise<StartedSer
 		port: options.port,
 		log,
 		clientDir: path.join(dir, 'client'),
-		immutablePrefix: `${manifest.assetPrefix}/assets/`,
+		immutablePrefix: assetsPath,
 		preHandler: (request) => app.handleIsland(request),
 		handler: async (request) => {
+			// A hashed asset that isn't there (an old page after a deploy) is a 404, never a page.
+			if (new URL(request.url).pathname.startsWith(assetsPath)) {
+				return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+			}
 			if (request.method === 'GET' || request.method === 'HEAD') {
 				const page = prerendered.get(new URL(request.url).pathname);
 				if (page) return respondPrerendered(page, request);

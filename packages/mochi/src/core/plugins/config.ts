@@ -34,11 +34,18 @@ export function configPlugin(context: PluginContext): Plugin {
 				appType: 'custom',
 				publicDir: 'static',
 				resolve: { alias: { $lib: path.join(root, 'src/lib') } },
-				define: { __MOCHI_ASSET_PREFIX__: JSON.stringify(context.options.assetPrefix) },
 				// One copy of the framework for the dev server and the pages it renders (request context, key).
 				ssr: { external: ['mochi-framework'] },
 				build
 			};
+		},
+		transform: {
+			// The browser runtime learns the asset prefix here, in dev and at build, wherever the
+			// package is installed (Vite's `define` doesn't reach files inside node_modules in dev).
+			filter: { id: /runtime[\\/]client[\\/]asset-prefix\.js$/ },
+			handler(code) {
+				return code.replace(/__MOCHI_ASSET_PREFIX__/g, JSON.stringify(context.options.assetPrefix));
+			}
 		}
 	};
 }

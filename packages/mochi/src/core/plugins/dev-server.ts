@@ -6,6 +6,7 @@ import { resolveKey } from '../../runtime/server/islands/key.js';
 import { setKey } from '../../runtime/server/islands/current-key.js';
 import { toRequest, writeResponse } from '../../node/request.js';
 import { CLIENT_RUNTIME } from '../client-runtime.js';
+import { devClientIslandUrl } from './client-islands.js';
 import { RESOLVED_SERVER_ENTRY_ID, isInside, type PluginContext } from './context.js';
 
 /**
@@ -18,7 +19,8 @@ export function devServerPlugin(context: PluginContext): Plugin {
 		name: 'mochi:dev-server',
 		apply: 'serve',
 		configureServer(server) {
-			if (process.env.VITEST) return; // component tests render through vitest, not over HTTP
+			// vitest's own Vite server runs component tests, not HTTP (it adds a `test` key to the config).
+			if ('test' in server.config) return;
 			setKey(resolveKey({ value: process.env.MOCHI_KEY, production: false, warn: (m) => server.config.logger.warn(m) }));
 			watchApp(server, context);
 			const load = appLoader(server);
@@ -55,7 +57,10 @@ function appLoader(server: ViteDevServer): () => Promise<MochiApp> {
 	};
 	return async () => {
 		const { manifest } = (await environment.runner.import(RESOLVED_SERVER_ENTRY_ID.slice(1))) as { manifest: ServerManifest };
-		if (cached?.manifest !== manifest) cached = { manifest, app: createApp(manifest, { assets, dev: true }) };
+		if (cached?.manifest !== manifest) {
+			const islands = Object.fromEntries(Object.keys(manifest.islands).map((name) => [name, devClientIslandUrl(name)]));
+			cached = { manifest, app: createApp(manifest, { assets: { ...assets, islands }, dev: true }) };
+		}
 		return cached.app;
 	};
 }

@@ -3,18 +3,28 @@
 import {
 	ISLAND_ERROR_EVENT,
 	ISLAND_ERROR_HEADER,
+	ISLAND_HYDRATE_EVENT,
 	ISLAND_LOAD_EVENT,
+	ISLAND_TAG,
 	TOKEN_ATTRIBUTE,
 	TOKEN_PARAM,
 	type IslandErrorReason
 } from '../shared/constants.js';
 import { assetPrefix } from './asset-prefix.js';
+import {
+	COMPONENT_ATTRIBUTE,
+	HYDRATABLE_ATTRIBUTE,
+	HYDRATE_ATTRIBUTE,
+	PROPS_REF_ATTRIBUTE,
+	ROOT_MARGIN_ATTRIBUTE
+} from '../shared/props-script.js';
+import type { HydrationInput } from './hydrate.js';
 
 /** `detail` of `mochi:island-error`. `status` is 0 when no response arrived. */
 export interface IslandErrorDetail {
 	status: number;
 	/** The server's `x-mochi-island-error`; `network` if the fetch failed; `http` for a bare non-2xx (a proxy). */
-	reason: IslandErrorReason | 'network' | 'http' | (string & {});
+	reason: IslandErrorReason | 'network' | 'http' | 'hydrate' | (string & {});
 }
 
 export class MochiIsland extends HTMLElement {
@@ -26,7 +36,9 @@ export class MochiIsland extends HTMLElement {
 	connectedCallback(): void {
 		if (!this.style.display) this.style.display = 'contents';
 		if (this.#fetched || this.#observer) return;
-		if (this.getAttribute('load') === 'visible') this.#whenVisible();
+		const trigger = this.getAttribute(HYDRATE_ATTRIBUTE);
+		if (trigger) return this.#schedule(trigger, () => this.#hydrate());
+		if (this.getAttribute('load') === 'visible') this.#whenVisible(() => this.#fetch());
 		else void this.#fetch();
 	}
 
@@ -36,7 +48,43 @@ export class MochiIsland extends HTMLElement {
 		this.#observer = undefined;
 	}
 
-	#whenVisible(): void {
+	/** Client islands: hydrate now, when the browser is idle, or when visible. */
+	#schedule(trigger: string, run: () => Promise<void>): void {
+		if (trigger === 'visible') return this.#whenVisible(run);
+		this.#fetched = true; // committed: reconnecting must not schedule a second hydration
+		if (trigger === 'idle' && 'requestIdleCallback' in window) requestIdleCallback(() => void run(), { timeout: 2000 });
+		else if (trigger === 'idle') setTimeout(() => void run(), 200);
+		else void run();
+	}
+
+	async #hydrate(): Promise<void> {
+		this.#fetched = true;
+		try {
+			// The island's own entry hydrates it (see core/plugins/client-islands.ts). A URL from the
+			// element, so bundlers add nothing here: pages with only server islands pay nothing for this.
+			const entry = (await import(/* @vite-ignore */ this.getAttribute(COMPONENT_ATTRIBUTE) ?? '')) as {
+				default: (element: HTMLElement) => void;
+			};
+			entry.default(this);
+			this.#settle('hydrated', ISLAND_HYDRATE_EVENT);
+		} catch (error) {
+			console.error(error);
+			this.#settle('error', ISLAND_ERROR_EVENT, { status: 0, reason: 'hydrate' });
+		}
+	}
+
+	/** For the island's client entry: its props block and, inside a fetched fragment, the fragment's data scripts. */
+	hydrationInput(): HydrationInput {
+		// A fragment's ids are its own: look inside the deferred island it arrived in first.
+		const fragment = this.parentElement?.closest(`${ISLAND_TAG}[${TOKEN_ATTRIBUTE}]`);
+		const selector = `script[id="${CSS.escape(this.getAttribute(PROPS_REF_ATTRIBUTE) ?? '')}"]`;
+		return {
+			json: (fragment?.querySelector(selector) ?? document.querySelector(selector))?.textContent ?? '',
+			scripts: fragment ? [...fragment.querySelectorAll(`script[${HYDRATABLE_ATTRIBUTE}]`)] : []
+		};
+	}
+
+	#whenVisible(run: () => Promise<void>): void {
 		// `display: contents` gives this element no box, so the observer watches its children; a text-only
 		// fallback gets an empty inline marker, which has a position even with zero size.
 		let targets = [...this.children];
@@ -47,9 +95,9 @@ export class MochiIsland extends HTMLElement {
 				observer.disconnect();
 				this.#observer = undefined;
 				this.#marker?.remove();
-				void this.#fetch();
+				void run();
 			},
-			{ rootMargin: '200px' }
+			{ rootMargin: this.getAttribute(ROOT_MARGIN_ATTRIBUTE) || '200px' }
 		));
 		for (const target of targets) observer.observe(target);
 	}
@@ -79,7 +127,7 @@ export class MochiIsland extends HTMLElement {
 		this.#settle('error', ISLAND_ERROR_EVENT, detail);
 	}
 
-	#settle(state: 'loaded' | 'error', type: string, detail?: IslandErrorDetail): void {
+	#settle(state: 'loaded' | 'hydrated' | 'error', type: string, detail?: IslandErrorDetail): void {
 		this.setAttribute('state', state);
 		this.dispatchEvent(new CustomEvent(type, { bubbles: true, detail }));
 	}

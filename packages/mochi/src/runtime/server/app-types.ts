@@ -53,6 +53,8 @@ export interface ClientAssets {
 	runtime: string | null;
 	/** Route id -> stylesheet URLs; the key `"404"` is used for not-found and error pages. */
 	css: Record<string, string[]>;
+	/** Island name -> URL of its client chunk, for hydrated islands. */
+	islands?: Record<string, string>;
 	/** Extra head markup on every page (the dev server's HMR client). */
 	head?: string;
 }

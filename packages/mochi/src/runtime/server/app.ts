@@ -3,7 +3,7 @@ import { compileTemplate } from './template.js';
 import { createIslandEndpoint } from './islands/endpoint.js';
 import { createPageRenderer, type RenderedPage } from './render-page.js';
 import { callEndpoint } from './call-endpoint.js';
-import { state } from './state.js';
+import { state, type AppRuntime } from './state.js';
 import { defaultLog, type Log } from './log.js';
 import type { ClientAssets, ComponentModule, RouteDefinition, ServerManifest } from './app-types.js';
 
@@ -30,17 +30,17 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 	const log = options.log ?? defaultLog;
 
 	// Island names are looked up by component identity when a page renders `<X mochi:defer>`.
-	state.islandNames.clear();
 	for (const [name, component] of Object.entries(manifest.islands)) state.islandNames.set(component, name);
+	const runtime: AppRuntime = { clientIslands: options.assets.islands ?? {}, render: manifest.render, dev };
 
 	const islandPath = `${manifest.assetPrefix}/island/`;
-	const handleIslandRequest = createIslandEndpoint({ islands: manifest.islands, render: manifest.render, path: islandPath, dev, log });
+	const handleIslandRequest = createIslandEndpoint({ islands: manifest.islands, runtime, path: islandPath, log });
 	const match = createRouter(manifest.routes.map((route) => ({ id: route.id, segments: route.segments, data: route })));
 	const renderPageRequest = createPageRenderer({
 		manifest,
 		assets: options.assets,
 		fill: compileTemplate(manifest.template),
-		dev,
+		runtime,
 		log
 	});
 
@@ -89,7 +89,7 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 				return new Response(null, { status: 308, headers: { location } });
 			}
 			const route = found.route.data;
-			if (route.kind === 'endpoint') return callEndpoint(route, request, url, found.params, { dev, log });
+			if (route.kind === 'endpoint') return callEndpoint(route, request, url, found.params, { runtime, log });
 			if (request.method !== 'GET' && request.method !== 'HEAD') {
 				return new Response('Pages answer GET and HEAD only.', {
 					status: 405,

@@ -1,4 +1,4 @@
-import { state } from './state.js';
+import { state, type AppRuntime } from './state.js';
 import { HttpError } from './http-error.js';
 import { applyContextHeaders, createRequestState } from './create-context.js';
 import { firstLine, type Log } from './log.js';
@@ -12,7 +12,7 @@ export async function callEndpoint(
 	request: Request,
 	url: URL,
 	params: Record<string, string>,
-	options: { dev: boolean; log: Log }
+	options: { runtime: AppRuntime; log: Log }
 ): Promise<Response> {
 	const module = (await route.load()) as EndpointModule;
 	let handler = module[request.method];
@@ -24,7 +24,7 @@ export async function callEndpoint(
 			headers: { allow: allowed.join(', '), 'content-type': 'text/plain; charset=utf-8' }
 		});
 	}
-	const prepared = createRequestState({ request, url, params });
+	const prepared = createRequestState({ request, url, params, app: options.runtime });
 	try {
 		const result: unknown = await state.storage.run(prepared.state, () => (handler as Function)(prepared.state.context));
 		if (!(result instanceof Response)) {
@@ -37,7 +37,7 @@ export async function callEndpoint(
 	} catch (error) {
 		if (error instanceof HttpError) return text(error.message, error.status);
 		options.log(`[mochi] ${request.method} ${url.pathname} failed: ${(error as Error)?.stack ?? error}`);
-		return text(options.dev ? firstLine(error) : 'Internal Error', 500);
+		return text(options.runtime.dev ? firstLine(error) : 'Internal Error', 500);
 	}
 }
 

@@ -1,6 +1,7 @@
 import { createCookies } from './cookies.js';
 import type { RequestContext } from './context.js';
-import type { RequestState } from './state.js';
+import type { AppRuntime, RequestState } from './state.js';
+import { PropsRegistry } from './islands/props-registry.js';
 
 export interface ContextInit {
 	request: Request;
@@ -8,6 +9,8 @@ export interface ContextInit {
 	params?: Record<string, string>;
 	/** For an island: the page URL the visitor is on. Defaults to `url`. */
 	pageUrl?: URL;
+	/** The app serving the request (null only for code that renders outside an app, such as tests). */
+	app?: AppRuntime | null;
 }
 
 /** A fresh request state, plus what the response needs once rendering is over. */
@@ -37,7 +40,7 @@ export function createRequestState(init: ContextInit): PreparedRequest {
 			}
 		}
 	};
-	return { state: { context, islands: [] }, headers, setCookieHeaders };
+	return { state: { context, app: init.app ?? null, islands: [], props: new PropsRegistry() }, headers, setCookieHeaders };
 }
 
 /**

@@ -1,10 +1,11 @@
 import type { Component } from 'svelte';
-import { state } from './state.js';
+import { state, type AppRuntime } from './state.js';
 import { HttpError } from './http-error.js';
 import { applyContextHeaders, createRequestState, type PreparedRequest } from './create-context.js';
 import { firstLine, type Log } from './log.js';
 import type { ClientAssets, ComponentModule, ServerManifest } from './app-types.js';
 import { ISLAND_TAG } from '../shared/constants.js';
+import { escapeHtml } from './escape.js';
 
 type Load<T> = () => Promise<T>;
 
@@ -12,7 +13,7 @@ export interface PageRendererOptions {
 	manifest: ServerManifest;
 	assets: ClientAssets;
 	fill: (head: string, body: string) => string;
-	dev: boolean;
+	runtime: AppRuntime;
 	log: Log;
 }
 
@@ -81,7 +82,7 @@ export function createPageRenderer(options: PageRendererOptions) {
 	}
 
 	return async function renderPage(page: PageRequest): Promise<RenderedPage> {
-		const prepared = createRequestState({ request: page.request, url: page.url, params: page.params });
+		const prepared = createRequestState({ request: page.request, url: page.url, params: page.params, app: options.runtime });
 		const response = await state.storage.run(prepared.state, async () => {
 			if (!page.page) return renderError(page, prepared, page.status ?? 404, 'Not found');
 			try {
@@ -91,14 +92,10 @@ export function createPageRenderer(options: PageRendererOptions) {
 			} catch (error) {
 				if (error instanceof HttpError) return renderError(page, prepared, error.status, error.message);
 				options.log(`[mochi] ${page.request.method} ${page.url.pathname} failed: ${(error as Error)?.stack ?? error}`);
-				const message = options.dev ? firstLine(error) : 'Internal Error';
+				const message = options.runtime.dev ? firstLine(error) : 'Internal Error';
 				return renderError(page, prepared, 500, message);
 			}
 		});
 		return { response, prepared };
 	};
-}
-
-export function escapeHtml(text: string): string {
-	return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -2,20 +2,38 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { RequestContext } from './context.js';
 import type { MochiKey } from './islands/token.js';
 import type { SignedIsland } from './islands/island-attributes.js';
+import type { PropsRegistry } from './islands/props-registry.js';
+import type { render } from 'svelte/server';
+
+/** What islands need from the app that serves the request (several apps may share one process). */
+export interface AppRuntime {
+	/** Client chunk URL of each hydrated island, by name (from the client build, or dev URLs). */
+	clientIslands: Record<string, string>;
+	/** Svelte's render from the app's own Svelte copy (see ServerManifest.render). */
+	render: typeof render;
+	/** Dev: components carry their own <style>, which a separately rendered island must bring along. */
+	dev: boolean;
+}
 
 /** What one request carries besides its public context: work the framework itself records. */
 export interface RequestState {
 	context: RequestContext;
+	app: AppRuntime | null;
 	/** Every island signed while rendering this request, in order (prerendering re-signs them at start-up). */
 	islands: SignedIsland[];
+	/** Props blocks of hydrated islands written into this response so far. */
+	props: PropsRegistry;
 }
 
 /** Process-wide server state: the key, the island registry and the per-request store. */
 interface ServerState {
 	storage: AsyncLocalStorage<RequestState>;
 	key: MochiKey | null;
-	/** Island component -> public name. Filled when the app's server entry loads. */
-	islandNames: Map<unknown, string>;
+	/**
+	 * Island component -> public name, added to by every app that starts. Keyed by the component
+	 * object itself, so apps never collide, and weakly, so dev reloads don't pile up old components.
+	 */
+	islandNames: WeakMap<object, string>;
 }
 
 // Kept on globalThis on purpose: a page compiled by Vite and the server that renders it may load
@@ -27,5 +45,5 @@ const holder = globalThis as typeof globalThis & { [KEY]?: ServerState };
 export const state: ServerState = (holder[KEY] ??= {
 	storage: new AsyncLocalStorage<RequestState>(),
 	key: null,
-	islandNames: new Map()
+	islandNames: new WeakMap()
 });

@@ -49,3 +49,5 @@ export const ISLAND_ERROR_STATUS: Record<IslandErrorReason, number> = {
 /** Events fired on a `<mochi-island>` element. */
 export const ISLAND_LOAD_EVENT = 'mochi:island-load';
 export const ISLAND_ERROR_EVENT = 'mochi:island-error';
+/** Fired on a client island once Svelte has hydrated it. */
+export const ISLAND_HYDRATE_EVENT = 'mochi:island-hydrate';

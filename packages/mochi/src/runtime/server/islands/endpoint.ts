@@ -1,9 +1,9 @@
 import * as devalue from 'devalue';
-import type { render } from 'svelte/server';
 import type { Component } from 'svelte';
 import { verifyToken } from './token.js';
+import { renderHydrated } from './hydrated.js';
 import { getKey } from './current-key.js';
-import { state } from '../state.js';
+import { state, type AppRuntime } from '../state.js';
 import { HttpError } from '../http-error.js';
 import { applyContextHeaders, createRequestState, pageUrlFromReferer } from '../create-context.js';
 import { firstLine, rateLimited, type Log } from '../log.js';
@@ -12,16 +12,15 @@ import {
 	ISLAND_ERROR_STATUS,
 	MAX_TOKEN_LENGTH,
 	TOKEN_PARAM,
-	type IslandErrorReason
+	type IslandErrorReason,
+	type IslandMode
 } from '../../shared/constants.js';
 
 export interface IslandEndpointOptions {
 	islands: Record<string, Component<any>>;
-	render: typeof render;
+	runtime: AppRuntime;
 	/** `{assetPrefix}/island/` */
 	path: string;
-	/** Dev: send the island's own <style> (components are compiled with injected CSS there). */
-	dev: boolean;
 	log: Log;
 }
 
@@ -80,19 +79,33 @@ export function createIslandEndpoint(options: IslandEndpointOptions) {
 		if (typeof props !== 'object' || props === null || Array.isArray(props)) {
 			return refuse('malformed', name, 'Malformed token payload.');
 		}
-		return renderIsland(name, component, props as Record<string, unknown>, request, url);
+		return renderIsland(name, component, props as Record<string, unknown>, verified.payload, verified.mode, request, url);
 	};
 
-	async function renderIsland(name: string, component: Component<any>, props: Record<string, unknown>, request: Request, url: URL) {
-		const prepared = createRequestState({ request, url, pageUrl: pageUrlFromReferer(request, url) });
+	async function renderIsland(
+		name: string,
+		component: Component<any>,
+		props: Record<string, unknown>,
+		payload: string,
+		mode: IslandMode,
+		request: Request,
+		url: URL
+	) {
+		const prepared = createRequestState({ request, url, pageUrl: pageUrlFromReferer(request, url), app: options.runtime });
 		let html: string;
 		try {
-			const rendered = await state.storage.run(prepared.state, async () => await options.render(component, { props }));
-			html = options.dev ? rendered.head + rendered.body : rendered.body;
+			html = await state.storage.run(prepared.state, async () => {
+				// A hydrate-mode token (the mode is covered by its MAC) answers with a client island, which the
+				// browser hydrates once swapped in; its props block lives inside the fragment.
+				if (mode === 'hydrate') return renderHydrated(options.runtime, name, component, props, payload, prepared.state.props, 'load');
+				const rendered = await options.runtime.render(component, { props });
+				// Dev: components carry their own <style>, which the fragment must bring along.
+				return options.runtime.dev ? rendered.head + rendered.body : rendered.body;
+			});
 		} catch (error) {
 			const status = error instanceof HttpError ? error.status : 500;
 			options.log(`[mochi] island ${name} failed to render (${status}): ${firstLine(error)}`);
-			if (options.dev && !(error instanceof HttpError)) options.log(String((error as Error)?.stack ?? error));
+			if (options.runtime.dev && !(error instanceof HttpError)) options.log(String((error as Error)?.stack ?? error));
 			return islandError('render', '<!--mochi:island-error-->', status);
 		}
 		const headers = new Headers({ 'content-type': 'text/html; charset=utf-8', 'x-robots-tag': 'noindex' });

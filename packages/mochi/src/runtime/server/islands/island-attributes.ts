@@ -3,6 +3,7 @@ import { state } from '../state.js';
 import { signToken } from './token.js';
 import { getKey } from './current-key.js';
 import { TOKEN_ATTRIBUTE, type IslandLoad, type IslandMode } from '../../shared/constants.js';
+import { ROOT_MARGIN_ATTRIBUTE } from '../../shared/props-script.js';
 
 /** What the preprocessor passes for each `<X mochi:defer …>` (see preprocess/). */
 export interface IslandCall {
@@ -11,6 +12,8 @@ export interface IslandCall {
 	/** Where the island is written, for error messages. */
 	file: string;
 	line: number;
+	/** `mochi:defer:visible={{ rootMargin }}` */
+	options?: { rootMargin?: string };
 	props: Record<string, unknown>;
 }
 
@@ -28,20 +31,27 @@ export interface SignedIsland {
  */
 export function island(component: unknown, call: IslandCall): Record<string, string> {
 	const where = `${call.file}:${call.line}`;
-	const name = state.islandNames.get(component);
-	if (name === undefined) {
-		throw new Error(
-			`${where}: this component is used with mochi:defer but is not in the island registry. ` +
-				'Is it imported statically from a .svelte file under src/? (restart the dev server if you just added it)'
-		);
-	}
+	const name = islandName(component, where);
 	const payload = serializeProps(name, where, call.props);
 	const token = signToken(getKey(), name, call.mode, payload);
 	state.storage.getStore()?.islands.push({ name, mode: call.mode, payload, token });
 
 	const attributes: Record<string, string> = { name, [TOKEN_ATTRIBUTE]: token, style: 'display:contents' };
 	if (call.load === 'visible') attributes.load = 'visible';
+	if (call.options?.rootMargin) attributes[ROOT_MARGIN_ATTRIBUTE] = call.options.rootMargin;
 	return attributes;
+}
+
+/** The registered name of an island component, or an error saying why it has none. */
+export function islandName(component: unknown, where: string): string {
+	const name = state.islandNames.get(component as object);
+	if (name === undefined) {
+		throw new Error(
+			`${where}: this component is used as an island but is not in the island registry. ` +
+				'Is it imported statically from a .svelte file under src/? (restart the dev server if you just added it)'
+		);
+	}
+	return name;
 }
 
 /** devalue's output, or an error that names the island and the prop that can't cross the network. */
