@@ -1,7 +1,7 @@
 // Start Mochi apps for tests: `mochi build` + `node build` as a real child process, or the Vite dev
 // server in-process. Both listen on 127.0.0.1, port 0, and every wait is bounded.
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { promisify } from 'node:util';
+import { format, promisify } from 'node:util';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ViteDevServer } from 'vite';
@@ -41,29 +41,67 @@ export async function startBuilt(root: string, env: Record<string, string> = {})
 	return { url, output: () => output, stop: () => stopChild(child) };
 }
 
-/** The Vite dev server with the app's own vite.config.ts, in this process. */
+/**
+ * The Vite dev server with the app's own vite.config.ts, in this process. `output()` holds Vite's log
+ * and what the app logs through console.error / console.warn (the framework's default log) while it runs.
+ */
 export async function startDev(root: string): Promise<RunningApp> {
 	const { createServer } = await import('vite');
 	let output = '';
 	const capture = (msg: string) => (output += msg + '\n');
-	const server: ViteDevServer = await createServer({
-		root,
-		configFile: path.join(root, 'vite.config.ts'),
-		logLevel: 'error',
-		customLogger: {
-			info: capture, warn: capture, warnOnce: capture, error: capture,
-			clearScreen() {}, hasErrorLogged: () => false, hasWarned: false
-		},
-		server: { port: 0, host: '127.0.0.1', strictPort: false, watch: null }
-	});
-	await server.listen();
+	const untap = tapConsole(capture);
+	let server: ViteDevServer;
+	try {
+		server = await createServer({
+			root,
+			configFile: path.join(root, 'vite.config.ts'),
+			logLevel: 'error',
+			customLogger: {
+				info: capture, warn: capture, warnOnce: capture, error: capture,
+				clearScreen() {}, hasErrorLogged: () => false, hasWarned: false
+			},
+			server: { port: 0, host: '127.0.0.1', strictPort: false, watch: null }
+		});
+		await server.listen();
+	} catch (error) {
+		untap();
+		throw error;
+	}
 	const address = server.httpServer!.address();
 	if (!address || typeof address === 'string') throw new Error('dev server has no address');
 	return {
 		url: `http://127.0.0.1:${address.port}`,
 		output: () => output,
 		stop: async () => {
-			await server.close();
+			try {
+				await server.close();
+			} finally {
+				untap();
+			}
+		}
+	};
+}
+
+// console.error / console.warn go to every running dev server's output (not to the terminal) while any runs.
+const sinks = new Set<(line: string) => void>();
+let restoreConsole: (() => void) | null = null;
+
+function tapConsole(sink: (line: string) => void): () => void {
+	sinks.add(sink);
+	if (!restoreConsole) {
+		const { error, warn } = console;
+		const write = (...args: unknown[]) => {
+			for (const each of sinks) each(format(...args));
+		};
+		console.error = write;
+		console.warn = write;
+		restoreConsole = () => Object.assign(console, { error, warn });
+	}
+	return () => {
+		sinks.delete(sink);
+		if (sinks.size === 0 && restoreConsole) {
+			restoreConsole();
+			restoreConsole = null;
 		}
 	};
 }

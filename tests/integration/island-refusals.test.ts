@@ -1,0 +1,91 @@
+// The island endpoint refuses bad requests with a 4xx and a one-line log, without running the component.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tokenOf, type RunningApp } from '../helpers/app.js';
+import { BASIC, MODES, START_TIMEOUT, get, islandPath, startApp } from './support.js';
+
+describe.each(MODES)('island refusals (%s)', (mode) => {
+	let app: RunningApp;
+	let shell: string;
+
+	beforeAll(async () => {
+		app = await startApp(mode, BASIC);
+		shell = (await get(app, '/islands')).body;
+	}, START_TIMEOUT);
+
+	afterAll(async () => {
+		await app?.stop();
+	});
+
+	/** A refusal: status, reason header, never cached or indexed, and the island never ran (no cookie). */
+	async function refused(pathname: string, status: number, reason: string, init?: RequestInit) {
+		const response = await get(app, pathname, init);
+		expect(response.status, `${pathname.slice(0, 120)}: ${response.body.slice(0, 200)}`).toBe(status);
+		expect(response.headers.get('x-mochi-island-error')).toBe(reason);
+		expect(response.headers.get('x-robots-tag')).toBe('noindex');
+		expect(response.headers.get('cache-control')).toBe('no-store');
+		expect(response.headers.getSetCookie()).toEqual([]);
+		expect(response.body).not.toContain('[greeting]');
+		return response;
+	}
+
+	/** The same token with one character of its MAC part changed. */
+	function flipMac(token: string): string {
+		const dot = token.indexOf('.');
+		const mac = token.slice(dot + 1);
+		const changed = (mac[0] === 'A' ? 'B' : 'A') + mac.slice(1);
+		return `${token.slice(0, dot)}.${changed}`;
+	}
+
+	it('400 for a missing or junk token', async () => {
+		await refused('/_mochi/island/Greeting', 400, 'malformed');
+		await refused('/_mochi/island/Greeting?p=', 400, 'malformed');
+		await refused('/_mochi/island/Greeting?p=junk', 400, 'malformed');
+		await refused('/_mochi/island/Greeting?p=a.b.c', 400, 'malformed');
+		await refused(`/_mochi/island/Greeting?p=${'%00'.repeat(10)}.x`, 400, 'malformed');
+	});
+
+	it('403 for a flipped character in the MAC', async () => {
+		await refused(islandPath('Greeting', flipMac(tokenOf(shell, 'Greeting'))), 403, 'signature');
+	});
+
+	it("403 for another island's token, and for a token sent to another island's name", async () => {
+		await refused(islandPath('Greeting', tokenOf(shell, 'Slow')), 403, 'signature');
+		await refused(islandPath('Slow', tokenOf(shell, 'Greeting')), 403, 'signature');
+		const [a, b] = [...shell.matchAll(/name="(Card-[0-9a-f]+)"/g)].map((match) => match[1]);
+		await refused(islandPath(a, tokenOf(shell, b)), 403, 'signature');
+	});
+
+	it('404 for an unknown island and for path tricks', async () => {
+		const token = tokenOf(shell, 'Greeting');
+		await refused(islandPath('Nope', token), 404, 'unknown-island');
+		await refused(`/_mochi/island/?p=${token}`, 404, 'unknown-island');
+		await refused(`/_mochi/island/..%2FGreeting?p=${token}`, 404, 'unknown-island');
+		await refused(`/_mochi/island/Greeting%2F..%2F..%2Fapi%2Fecho?p=${token}`, 404, 'unknown-island');
+		await refused(`/_mochi/island/Greeting%2F?p=${token}`, 404, 'unknown-island');
+		// A name that does not decode: the production server refuses the URL before the app sees it (400),
+		// the dev server leaves it to the island endpoint (404). Either way a 4xx, never a 500.
+		const undecodable = await get(app, `/_mochi/island/%E0%A4%A?p=${token}`);
+		expect(undecodable.status).toBe(mode === 'built' ? 400 : 404);
+	});
+
+	it('405 for POST, with allow', async () => {
+		const { headers } = await refused(islandPath('Greeting', tokenOf(shell, 'Greeting')), 405, 'method', {
+			method: 'POST',
+			body: 'x'
+		});
+		expect(headers.get('allow')).toBe('GET, HEAD');
+	});
+
+	it('414 for a token over 8000 characters', async () => {
+		await refused(`/_mochi/island/Greeting?p=${'a'.repeat(8001)}`, 414, 'too-large');
+	});
+
+	it('logs refusals as one line each, without a stack', async () => {
+		await refused('/_mochi/island/Greeting?p=junk-for-the-log', 400, 'malformed');
+		const lines = app.output().split('\n');
+		expect(lines).toContain('[mochi] island "Greeting": 400 malformed');
+		expect(lines).toContain('[mochi] island "Greeting": 403 signature');
+		expect(lines).toContain('[mochi] island "Nope": 404 unknown-island');
+		expect(app.output()).not.toMatch(/island "Greeting".*\n\s+at /);
+	});
+});

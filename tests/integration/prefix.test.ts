@@ -1,0 +1,82 @@
+// An app with `assetPrefix: '/static/m'` and a root catch-all route: the island endpoint moves with
+// the prefix, and the catch-all gets everything else, including the default `/_mochi/island/` path.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tokenOf, type RunningApp } from '../helpers/app.js';
+import { MODES, PREFIX, START_TIMEOUT, get, islandPath, startApp } from './support.js';
+
+describe.each(MODES)('asset prefix and a root catch-all (%s)', (mode) => {
+	let app: RunningApp;
+	let shell: string;
+	let token: string;
+
+	beforeAll(async () => {
+		app = await startApp(mode, PREFIX);
+		const page = await get(app, '/');
+		expect(page.status, page.body.slice(0, 1000)).toBe(200);
+		shell = page.body;
+		token = tokenOf(shell, 'Hello');
+	}, START_TIMEOUT);
+
+	afterAll(async () => {
+		await app?.stop();
+	});
+
+	it('renders the island page with its shell', () => {
+		expect(shell).toContain('[prefix-index]');
+		expect(shell).toContain('hello fallback');
+		expect(shell).not.toContain('[hello-island]');
+	});
+
+	it('serves the island under /static/m/island/', async () => {
+		const { status, headers, body } = await get(app, islandPath('Hello', token, '/static/m'));
+		expect(status).toBe(200);
+		expect(headers.get('content-type')).toBe('text/html; charset=utf-8');
+		expect(headers.get('x-robots-tag')).toBe('noindex');
+		expect(body).toContain('[hello-island] who=prefix');
+	});
+
+	it('refuses under the prefix, instead of handing the URL to the catch-all', async () => {
+		const unknown = await get(app, islandPath('Nope', token, '/static/m'));
+		expect(unknown.status).toBe(404);
+		expect(unknown.headers.get('x-mochi-island-error')).toBe('unknown-island');
+		expect(unknown.body).not.toContain('[catch-all]');
+		const missing = await get(app, '/static/m/island/Hello');
+		expect(missing.status).toBe(400);
+		const post = await get(app, islandPath('Hello', token, '/static/m'), { method: 'POST', body: 'x' });
+		expect(post.status).toBe(405);
+	});
+
+	it('lets /_mochi/island/... fall to the user catch-all: it is just a page there', async () => {
+		const { status, headers, body } = await get(app, islandPath('Hello', token));
+		expect(status).toBe(200);
+		expect(headers.get('x-mochi-island-error')).toBeNull();
+		expect(body).toContain('[catch-all] rest=(_mochi/island/Hello)');
+		expect(body).not.toContain('[hello-island]');
+	});
+
+	it('routes any other URL to the catch-all', async () => {
+		const { status, body } = await get(app, '/some/deep/path');
+		expect(status).toBe(200);
+		expect(body).toContain('[catch-all] rest=(some/deep/path)');
+	});
+
+	it('references a runtime that loads', async () => {
+		const scripts = [...shell.matchAll(/<script type="module" src="([^"]+)"><\/script>/g)].map((match) => match[1]);
+		const runtime = mode === 'built' ? scripts : scripts.filter((src) => src !== '/@vite/client');
+		expect(runtime).toHaveLength(1);
+		if (mode === 'built') expect(runtime[0]).toMatch(/^\/static\/m\/assets\/runtime-[\w-]+\.js$/);
+		const { status, headers } = await get(app, runtime[0]);
+		expect(status).toBe(200);
+		expect(headers.get('content-type')).toMatch(/javascript/);
+		if (mode === 'built') expect(headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+	});
+
+	it('tells the runtime where islands live', async () => {
+		const scripts = [...shell.matchAll(/<script type="module" src="([^"]+)"/g)].map((match) => match[1]);
+		const src = scripts.find((script) => /runtime/.test(script))!;
+		// Built: one bundle. Dev: the runtime's modules as Vite serves them; the prefix is in asset-prefix.js.
+		const code = (await get(app, mode === 'built' ? src : src.replace(/index\.js$/, 'asset-prefix.js'))).body;
+		expect(code).toContain('/static/m');
+		expect(code).not.toMatch(/__MOCHI_ASSET_PREFIX__|\/_mochi/);
+	});
+});
