@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { findIslands, formatErrors } from '../preprocess/index.js';
+import { findIslands, formatErrors, staticSvelteImports, type IslandUse } from '../preprocess/index.js';
 
 /** Resolves an import specifier as Vite would (aliases such as $lib included). */
 export type Resolve = (specifier: string, importer: string) => Promise<string | null>;
@@ -22,21 +22,61 @@ export interface IslandEntry {
  */
 export async function scanIslands(root: string, resolve: Resolve): Promise<IslandEntry[]> {
 	const files = new Map<string, boolean>();
+	/** Where each hydrated component is first used, for messages. */
+	const hydratedAt = new Map<string, string>();
+	const usesByFile = new Map<string, IslandUse[]>();
 	for (const source of listSvelteFiles(path.join(root, 'src'))) {
 		const code = fs.readFileSync(source, 'utf8');
 		if (!code.includes('mochi:')) continue;
 		const { islands, errors } = findIslands(code, { filename: source, root });
 		if (errors.length) throw new Error(formatErrors(errors));
+		if (islands.length) usesByFile.set(source, islands);
 		for (const use of islands) {
 			const resolved = await resolve(use.specifier, source);
 			if (!resolved) {
-				throw new Error(`${path.relative(root, source)}:${use.line}: cannot resolve island import "${use.specifier}".`);
+				throw new Error(`${relative(root, source)}:${use.line}: cannot resolve island import "${use.specifier}".`);
 			}
 			const file = resolved.split('?')[0];
 			files.set(file, files.get(file) === true || use.mode === 'hydrate');
+			if (use.mode === 'hydrate' && !hydratedAt.has(file)) hydratedAt.set(file, `${relative(root, source)}:${use.line}`);
 		}
 	}
+	await checkHydratedSubtrees(root, resolve, hydratedAt, usesByFile);
 	return nameIslands(root, files);
+}
+
+/**
+ * A client island is hydrated in the browser from its props alone, so no island can live anywhere
+ * in its own component tree (across files, through static .svelte imports): a server island there
+ * would never be fetched, a nested client island would be hydrated twice.
+ */
+async function checkHydratedSubtrees(root: string, resolve: Resolve, hydratedAt: Map<string, string>, usesByFile: Map<string, IslandUse[]>) {
+	const problems: string[] = [];
+	for (const [island, usedAt] of hydratedAt) {
+		const seen = new Set<string>();
+		const visit = async (file: string) => {
+			if (seen.has(file) || !fs.existsSync(file)) return;
+			seen.add(file);
+			for (const use of usesByFile.get(file) ?? []) {
+				const kind = use.load ? 'mochi:defer' : 'mochi:hydrate';
+				problems.push(
+					`${relative(root, file)}:${use.line}: <${use.component} ${kind}> is inside the client island ${relative(root, island)} ` +
+						`(hydrated at ${usedAt}), which the browser hydrates from its props alone. Move the island out, or drop mochi:hydrate there.`
+				);
+			}
+			const code = fs.readFileSync(file, 'utf8');
+			for (const specifier of staticSvelteImports(code, { filename: file, root })) {
+				const resolved = await resolve(specifier, file);
+				if (resolved) await visit(resolved.split('?')[0]);
+			}
+		};
+		await visit(island);
+	}
+	if (problems.length) throw new Error(problems.join('\n'));
+}
+
+function relative(root: string, file: string): string {
+	return path.relative(root, file).split(path.sep).join('/');
 }
 
 /** File name as island name; a short hash of the path when two files share a name. */
@@ -50,8 +90,7 @@ export function nameIslands(root: string, hydrated: Map<string, boolean>): Islan
 	const entries: IslandEntry[] = [];
 	for (const [base, group] of byBase) {
 		for (const file of group) {
-			const relative = path.relative(root, file).split(path.sep).join('/');
-			const suffix = createHash('sha256').update(relative).digest('hex').slice(0, 6);
+			const suffix = createHash('sha256').update(relative(root, file)).digest('hex').slice(0, 6);
 			entries.push({ name: group.length === 1 ? base : `${base}-${suffix}`, file, hydrate: hydrated.get(file) === true });
 		}
 	}
