@@ -1,18 +1,9 @@
 // Endpoints (`.ts` routes exporting verbs) over real HTTP: JSON in and out, cookies, headers, 405.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningApp } from '../helpers/app.js';
-import { BASIC, MODES, START_TIMEOUT, get, setCookie, startApp } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { BASIC, MODES, get, setCookie, useApp } from './support.js';
 
 describe.each(MODES)('endpoints (%s)', (mode) => {
-	let app: RunningApp;
-
-	beforeAll(async () => {
-		app = await startApp(mode, BASIC);
-	}, START_TIMEOUT);
-
-	afterAll(async () => {
-		await app?.stop();
-	});
+	const app = useApp(mode, BASIC);
 
 	it('GET returns JSON of the URL, params and request cookies', async () => {
 		const { status, headers, body } = await get(app, '/api/echo?q=mochi&n=1', {

@@ -1,20 +1,15 @@
 // The island endpoint refuses bad requests with a 4xx and a one-line log, without running the component.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tokenOf, type RunningApp } from '../helpers/app.js';
-import { BASIC, MODES, START_TIMEOUT, get, islandPath, startApp } from './support.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tokenOf } from '../helpers/app.js';
+import { BASIC, MODES, START_TIMEOUT, get, islandPath, useApp } from './support.js';
 
 describe.each(MODES)('island refusals (%s)', (mode) => {
-	let app: RunningApp;
+	const app = useApp(mode, BASIC);
 	let shell: string;
 
 	beforeAll(async () => {
-		app = await startApp(mode, BASIC);
 		shell = (await get(app, '/islands')).body;
 	}, START_TIMEOUT);
-
-	afterAll(async () => {
-		await app?.stop();
-	});
 
 	/** A refusal: status, reason header, never cached or indexed, and the island never ran (no cookie). */
 	async function refused(pathname: string, status: number, reason: string, init?: RequestInit) {

@@ -1,24 +1,19 @@
 // Server islands answering over real HTTP: fragments, headers, cookies, the page URL, failures.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tokenOf, type RunningApp } from '../helpers/app.js';
-import { BASIC, MODES, START_TIMEOUT, get, islandNames, islandPath, setCookie, startApp } from './support.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tokenOf } from '../helpers/app.js';
+import { BASIC, MODES, START_TIMEOUT, get, islandNames, islandPath, setCookie, useApp } from './support.js';
 
 describe.each(MODES)('islands (%s)', (mode) => {
-	let app: RunningApp;
+	const app = useApp(mode, BASIC);
 	let shell: string;
 	let names: string[];
 
 	beforeAll(async () => {
-		app = await startApp(mode, BASIC);
 		const page = await get(app, '/islands');
 		expect(page.status, page.body.slice(0, 1000)).toBe(200);
 		shell = page.body;
 		names = islandNames(shell);
 	}, START_TIMEOUT);
-
-	afterAll(async () => {
-		await app?.stop();
-	});
 
 	/** GET island `name` with the token the page signed for it. */
 	function island(name: string, init?: RequestInit) {

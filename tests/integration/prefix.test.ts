@@ -1,25 +1,20 @@
 // An app with `assetPrefix: '/static/m'` and a root catch-all route: the island endpoint moves with
 // the prefix, and the catch-all gets everything else, including the default `/_mochi/island/` path.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tokenOf, type RunningApp } from '../helpers/app.js';
-import { MODES, PREFIX, START_TIMEOUT, get, islandPath, startApp } from './support.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tokenOf } from '../helpers/app.js';
+import { MODES, PREFIX, START_TIMEOUT, get, islandPath, useApp } from './support.js';
 
 describe.each(MODES)('asset prefix and a root catch-all (%s)', (mode) => {
-	let app: RunningApp;
+	const app = useApp(mode, PREFIX);
 	let shell: string;
 	let token: string;
 
 	beforeAll(async () => {
-		app = await startApp(mode, PREFIX);
 		const page = await get(app, '/');
 		expect(page.status, page.body.slice(0, 1000)).toBe(200);
 		shell = page.body;
 		token = tokenOf(shell, 'Hello');
 	}, START_TIMEOUT);
-
-	afterAll(async () => {
-		await app?.stop();
-	});
 
 	it('renders the island page with its shell', () => {
 		expect(shell).toContain('[prefix-index]');

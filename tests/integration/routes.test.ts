@@ -1,18 +1,9 @@
 // Pages over real HTTP: file-based routes, layouts, the error page, redirects, page headers.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningApp } from '../helpers/app.js';
-import { BASIC, MODES, START_TIMEOUT, get, startApp } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { BASIC, MODES, get, useApp } from './support.js';
 
 describe.each(MODES)('routes (%s)', (mode) => {
-	let app: RunningApp;
-
-	beforeAll(async () => {
-		app = await startApp(mode, BASIC);
-	}, START_TIMEOUT);
-
-	afterAll(async () => {
-		await app?.stop();
-	});
+	const app = useApp(mode, BASIC);
 
 	/** GET a page that must answer 200 text/html inside the root layout. */
 	async function page(pathname: string): Promise<string> {

@@ -1,5 +1,6 @@
 // Shared by the integration suites: the fixture apps, starting one in either mode, bounded fetches.
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { REPO, buildApp, startBuilt, startDev, type RunningApp } from '../helpers/app.js';
 
 export const BASIC = path.join(REPO, 'tests/apps/basic');
@@ -16,6 +17,26 @@ export async function startApp(mode: Mode, root: string): Promise<RunningApp> {
 	if (mode === 'dev') return startDev(root);
 	await buildApp(root);
 	return startBuilt(root);
+}
+
+/**
+ * Start `root` in `mode` before the suite's tests and stop it after them. The returned app stands
+ * for the running one, so tests and later `beforeAll` hooks use it directly.
+ */
+export function useApp(mode: Mode, root: string): RunningApp {
+	let current: RunningApp | undefined;
+	beforeAll(async () => {
+		current = await startApp(mode, root);
+	}, START_TIMEOUT);
+	afterAll(async () => {
+		await current?.stop();
+	});
+	const running = () => current ?? raise(new Error(`${root} has not started (is this used outside a test?)`));
+	return { get url() { return running().url; }, output: () => running().output(), stop: async () => current?.stop() };
+}
+
+function raise(error: Error): never {
+	throw error;
 }
 
 export interface Fetched {
