@@ -1,0 +1,14 @@
+// End to end: the built demo site (`mochi build`, then `node build` as a child process) in headless
+// Chromium, over real HTTP. One build, one server and one browser serve every suite in ./demo/.
+import { useBuiltDemo } from './demo/fixture.js';
+import { assetsSuite } from './demo/assets.js';
+import { loadingSuite } from './demo/loading.js';
+import { shellSuite } from './demo/shell.js';
+import { visitorsSuite } from './demo/visitors.js';
+
+const demo = useBuiltDemo();
+
+shellSuite(demo);
+visitorsSuite(demo);
+loadingSuite(demo);
+assetsSuite(demo);

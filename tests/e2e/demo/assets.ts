@@ -1,0 +1,93 @@
+// What a page loads: no JavaScript without islands; one immutable runtime module with them; and the
+// islands' CSS already in the page's stylesheet before their HTML arrives.
+import { gzipSync } from 'node:zlib';
+import type { Request } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { waitFor } from '../../helpers/wait.js';
+import type { Demo } from './fixture.js';
+import { HOME_ISLANDS } from './islands.js';
+import { holdIslands, islandsSettled, WAIT } from './page.js';
+
+const pathOf = (request: Request) => new URL(request.url()).pathname;
+
+export function assetsSuite(demo: Demo): void {
+	describe('page weight', () => {
+		it('ships no JavaScript on /about, which has no islands', async () => {
+			const html = await (await fetch(`${demo.url}/about`)).text();
+			expect(html).toContain('About this demo');
+			expect(html).not.toContain('<script');
+
+			const { page } = await demo.visitor();
+			const requests: Request[] = [];
+			page.on('request', (request) => requests.push(request));
+			await page.goto(`${demo.url}/about`, { waitUntil: 'networkidle' });
+			console.log('[e2e] /about requested:', requests.map((r) => `${r.resourceType()} ${pathOf(r)}`).join(', '));
+			expect(requests.filter((r) => r.resourceType() === 'script').map(pathOf)).toEqual([]);
+			expect(requests.filter((r) => ['fetch', 'xhr'].includes(r.resourceType())).map(pathOf)).toEqual([]);
+			expect(await page.evaluate(() => document.scripts.length)).toBe(0);
+		});
+
+		it('loads exactly one script on /, the immutable island runtime', async () => {
+			const html = await (await fetch(`${demo.url}/`)).text();
+			expect(html.match(/<script\b[^>]*>/g)).toEqual([expect.stringMatching(/^<script type="module" src="\/_mochi\/assets\/[^"]+\.js">$/)]);
+
+			const { page } = await demo.visitor();
+			const requests: Request[] = [];
+			page.on('request', (request) => requests.push(request));
+			await page.goto(`${demo.url}/`);
+			await islandsSettled(page, HOME_ISLANDS);
+
+			const scripts = requests.filter((r) => r.resourceType() === 'script');
+			expect(scripts.map(pathOf)).toEqual([expect.stringMatching(/^\/_mochi\/assets\/[^/]+\.js$/)]);
+			const response = (await scripts[0].response())!;
+			expect(response.status()).toBe(200);
+			expect(response.headers()['cache-control']).toMatch(/\bimmutable\b/);
+			expect(response.headers()['content-type']).toMatch(/javascript/);
+
+			const body = await response.body();
+			const gzipped = gzipSync(body).length;
+			console.log(`[e2e] island runtime ${pathOf(scripts[0])}: ${body.length} B raw, ${gzipped} B gzip`);
+			expect(body.toString()).toContain('customElements');
+		});
+	});
+
+	describe('island CSS', () => {
+		it('is in the page stylesheet before the Avatar island arrives, and styles it after the swap', async () => {
+			const { page } = await demo.visitor({ user: 'Ada Lovelace' });
+			const gate = await holdIslands(page);
+			let before: { sheets: number; rules: string[] };
+			try {
+				await page.goto(`${demo.url}/`, { waitUntil: 'domcontentloaded' });
+				await waitFor(() => gate.held.includes('Avatar'), { what: 'the held Avatar request', timeout: WAIT });
+				// Every <link rel=stylesheet> has loaded (its sheet exists) while the island is still held.
+				await page.waitForFunction(
+					() => [...document.querySelectorAll<HTMLLinkElement>('link[rel=stylesheet]')].every((link) => link.sheet),
+					null,
+					{ timeout: WAIT }
+				);
+				before = await page.evaluate(() => ({
+					sheets: document.querySelectorAll('link[rel=stylesheet], style').length,
+					rules: [...document.querySelectorAll<HTMLLinkElement>('link[rel=stylesheet]')].flatMap((link) =>
+						[...link.sheet!.cssRules].map((rule) => rule.cssText)
+					)
+				}));
+				expect(await page.locator('.initials').count()).toBe(0);
+			} finally {
+				gate.release();
+			}
+			const initialsRule = before.rules.find((rule) => /^\.initials\.svelte-[\w-]+ \{/.test(rule));
+			expect(initialsRule, 'a scoped .initials rule in the linked stylesheet').toMatch(/border-radius: 50%/);
+
+			const initials = page.locator('[data-testid=avatar] .initials');
+			await initials.waitFor({ state: 'visible' });
+			expect(await initials.textContent()).toBe('AL');
+			const style = await initials.evaluate((element) => {
+				const { borderRadius, backgroundColor } = getComputedStyle(element);
+				return { borderRadius, backgroundColor };
+			});
+			expect(style).toEqual({ borderRadius: '50%', backgroundColor: 'rgb(244, 194, 194)' });
+			// The island brought no stylesheet of its own: the one linked in the shell did the work.
+			expect(await page.evaluate(() => document.querySelectorAll('link[rel=stylesheet], style').length)).toBe(before.sheets);
+		});
+	});
+}
