@@ -120,6 +120,8 @@ export class MochiIsland extends HTMLElement {
 				this.replaceChildren(template.content);
 				return this.#settle('loaded', ISLAND_LOAD_EVENT);
 			}
+			// An unread body holds the request (and its connection) open until garbage collection.
+			void response.body?.cancel();
 		} catch {
 			// Offline, or the body broke off: the fallback stays.
 			detail.reason = 'network';
