@@ -2,6 +2,7 @@
 // Chromium, over real HTTP. One build, one server and one browser serve every suite in ./demo/.
 import { useBuiltDemo } from './demo/fixture.js';
 import { assetsSuite } from './demo/assets.js';
+import { clientIslandsSuite } from './demo/client-islands.js';
 import { loadingSuite } from './demo/loading.js';
 import { shellSuite } from './demo/shell.js';
 import { visitorsSuite } from './demo/visitors.js';
@@ -12,3 +13,4 @@ shellSuite(demo);
 visitorsSuite(demo);
 loadingSuite(demo);
 assetsSuite(demo);
+clientIslandsSuite(demo);

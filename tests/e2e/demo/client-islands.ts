@@ -1,0 +1,64 @@
+// The demo's interactive parts: a client island (the quantity picker) and a deferred + hydrated
+// island (the mini cart), on the on-demand product page. Also: the JavaScript each page downloads.
+import { gzipSync } from 'node:zlib';
+import type { Request } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Demo } from './fixture.js';
+import { WAIT } from './page.js';
+
+const pathOf = (request: Request) => new URL(request.url()).pathname;
+
+export function clientIslandsSuite(demo: Demo): void {
+	describe('client islands', () => {
+		it('hydrates the quantity picker, which then responds to clicks', async () => {
+			const { page } = await demo.visitor();
+			await page.goto(`${demo.url}/products/matcha`);
+			await page.waitForSelector('mochi-island[name=QuantityPicker][state=hydrated]', { timeout: WAIT });
+			await page.click('[aria-label="One more"]');
+			await page.click('[aria-label="One more"]');
+			await expect.poll(() => page.locator('.add').textContent(), { timeout: WAIT }).toBe('Add 3 to cart · $96');
+		});
+
+		it('swaps in the visitor’s cart, then removes an item live, without a reload', async () => {
+			const { page, context } = await demo.visitor();
+			await context.addCookies([{ name: 'demo_cart', value: 'matcha,kinako', url: demo.url }]);
+			await page.goto(`${demo.url}/products/matcha`);
+			await page.waitForSelector('mochi-island[name=MiniCart][state=hydrated]', { timeout: WAIT });
+			expect(await page.locator('[data-testid=mini-cart] li').count()).toBe(2);
+			const navigations: string[] = [];
+			page.on('framenavigated', (frame) => navigations.push(frame.url()));
+			await page.click('[aria-label="Remove matcha"]');
+			await expect.poll(() => page.locator('[data-testid=mini-cart] li').allTextContents(), { timeout: WAIT }).toEqual([
+				'Kinako dusting flour remove'
+			]);
+			expect(navigations).toEqual([]);
+			expect((await context.cookies()).find((cookie) => cookie.name === 'demo_cart')?.value).toBe('kinako');
+		});
+
+		it('downloads only the JavaScript each page needs (bytes printed per page)', async () => {
+			const pages: Record<string, string[]> = {};
+			for (const pathname of ['/', '/products/matcha', '/cart', '/about', '/island-failure']) {
+				const { page } = await demo.visitor();
+				const scripts: Request[] = [];
+				page.on('request', (request) => request.resourceType() === 'script' && scripts.push(request));
+				await page.goto(`${demo.url}${pathname}`, { waitUntil: 'networkidle' });
+				let raw = 0;
+				let gzip = 0;
+				for (const script of scripts) {
+					const body = (await (await script.response())!.body()) as Buffer;
+					raw += body.length;
+					gzip += gzipSync(body).length;
+				}
+				pages[pathname] = scripts.map(pathOf);
+				console.log(`[e2e] ${pathname}: ${scripts.length} scripts, ${raw} B raw, ${gzip} B gzip — ${pages[pathname].join(', ') || 'none'}`);
+			}
+			const names = (list: string[]) => list.map((file) => file.replace(/^.*\/|-[\w-]{8}\.js$/g, '')).sort();
+			expect(names(pages['/'])).toEqual(['runtime']);
+			expect(names(pages['/island-failure'])).toEqual(['runtime']);
+			expect(names(pages['/about'])).toEqual([]);
+			expect(names(pages['/cart'])).toEqual([]);
+			// The product page: the runtime, its two client islands, and the Svelte runtime they share.
+			expect(names(pages['/products/matcha'])).toEqual(['MiniCart', 'QuantityPicker', 'hydrate', 'runtime']);
+		});
+	});
+}
