@@ -45,7 +45,8 @@ export async function startBuilt(root: string, env: Record<string, string> = {})
  * The Vite dev server with the app's own vite.config.ts, in this process. `output()` holds Vite's log
  * and what the app logs through console.error / console.warn (the framework's default log) while it runs.
  */
-export async function startDev(root: string): Promise<RunningApp> {
+/** `watch`: follow file edits (HMR tests); off by default, so suites don't hold file watchers. */
+export async function startDev(root: string, options: { watch?: boolean } = {}): Promise<RunningApp> {
 	const { createServer } = await import('vite');
 	let output = '';
 	const capture = (msg: string) => (output += msg + '\n');
@@ -60,7 +61,7 @@ export async function startDev(root: string): Promise<RunningApp> {
 				info: capture, warn: capture, warnOnce: capture, error: capture,
 				clearScreen() {}, hasErrorLogged: () => false, hasWarned: false
 			},
-			server: { port: 0, host: '127.0.0.1', strictPort: false, watch: null }
+			server: { port: 0, host: '127.0.0.1', strictPort: false, watch: options.watch ? {} : null }
 		});
 		await server.listen();
 	} catch (error) {
