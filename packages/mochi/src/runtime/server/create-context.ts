@@ -40,7 +40,7 @@ export function createRequestState(init: ContextInit): PreparedRequest {
 			}
 		}
 	};
-	return { state: { context, app: init.app ?? null, islands: [], props: new PropsRegistry() }, headers, setCookieHeaders };
+	return { state: { context, app: init.app ?? null, islands: [], props: new PropsRegistry(), head: [] }, headers, setCookieHeaders };
 }
 
 /**

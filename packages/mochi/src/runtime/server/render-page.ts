@@ -88,7 +88,8 @@ export function createPageRenderer(options: PageRendererOptions) {
 			try {
 				const modules = await Promise.all([...page.layouts.map((l) => l()), page.page()]);
 				const out = await renderTree(modules, { params: page.params });
-				return html(document(page.cssKey, out.head, out.body), 200, prepared, true);
+				const head = out.head + prepared.state.head.join('');
+				return html(document(page.cssKey, head, out.body), 200, prepared, true);
 			} catch (error) {
 				if (error instanceof HttpError) return renderError(page, prepared, error.status, error.message);
 				options.log(`[mochi] ${page.request.method} ${page.url.pathname} failed: ${(error as Error)?.stack ?? error}`);

@@ -23,6 +23,8 @@ export interface RequestState {
 	islands: SignedIsland[];
 	/** Props blocks of hydrated islands written into this response so far. */
 	props: PropsRegistry;
+	/** Head markup of client islands rendered into this page (their `<svelte:head>`, data scripts, dev styles). */
+	head: string[];
 }
 
 /** Process-wide server state: the key, the island registry and the per-request store. */

@@ -1,7 +1,7 @@
 import * as devalue from 'devalue';
 import type { Component } from 'svelte';
 import { verifyToken } from './token.js';
-import { renderHydrated } from './hydrated.js';
+import { fragmentHead, renderHydrated } from './hydrated.js';
 import { getKey } from './current-key.js';
 import { state, type AppRuntime } from '../state.js';
 import { HttpError } from '../http-error.js';
@@ -97,10 +97,14 @@ export function createIslandEndpoint(options: IslandEndpointOptions) {
 			html = await state.storage.run(prepared.state, async () => {
 				// A hydrate-mode token (the mode is covered by its MAC) answers with a client island, which the
 				// browser hydrates once swapped in; its props block lives inside the fragment.
-				if (mode === 'hydrate') return renderHydrated(options.runtime, name, component, props, payload, prepared.state.props, 'load');
+				if (mode === 'hydrate') {
+					const island = await renderHydrated(options.runtime, name, component, props, payload, prepared.state.props, 'load');
+					return fragmentHead(island.head) + island.body;
+				}
 				const rendered = await options.runtime.render(component, { props });
-				// Dev: components carry their own <style>, which the fragment must bring along.
-				return options.runtime.dev ? rendered.head + rendered.body : rendered.body;
+				// Dev: components carry their own <style>, which the fragment brings along. A deferred island's
+				// <svelte:head> has no page head to go to: the page was sent before the island was asked for.
+				return fragmentHead(rendered.head) + rendered.body;
 			});
 		} catch (error) {
 			const status = error instanceof HttpError ? error.status : 500;
