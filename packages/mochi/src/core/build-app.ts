@@ -26,6 +26,11 @@ export async function buildApp(options: { root: string; log?: (line: string) => 
 	const root = path.resolve(options.root);
 	const log = options.log ?? ((line) => console.log(line));
 	const out = path.join(root, 'build');
+	// Vite keeps a NODE_ENV that is already set (vitest sets `test`), which would ship Svelte's dev build.
+	if (process.env.NODE_ENV && process.env.NODE_ENV !== 'production') {
+		log(`mochi build: NODE_ENV was "${process.env.NODE_ENV}"; building for production anyway.`);
+	}
+	process.env.NODE_ENV = 'production';
 	fs.rmSync(out, { recursive: true, force: true });
 
 	await build({ root, mode: 'production', logLevel: 'warn' });
