@@ -1,0 +1,38 @@
+// What `mochi build` wrote for the browser: the runtime, one chunk per hydrated island, and the
+// chunks they share (Svelte), read from the build's own manifests so the tests name no hashes.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { APP } from './fixture.js';
+
+interface ManifestChunk {
+	file: string;
+	name?: string;
+	isEntry?: boolean;
+	imports?: string[];
+}
+
+export interface ClientBuild {
+	/** `/_mochi/assets/runtime-[hash].js` */
+	runtime: string;
+	/** Island name → its chunk's URL path. */
+	islands: Record<string, string>;
+	/** URL paths of the chunks an island's chunk imports statically. */
+	importsOf(name: string): string[];
+}
+
+export function readClientBuild(): ClientBuild {
+	const dir = path.join(APP, 'build/client/.vite');
+	const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
+	const islands = JSON.parse(readFileSync(path.join(dir, 'mochi-islands.json'), 'utf8')) as Record<string, string>;
+	const runtime = Object.values(manifest).find((chunk) => chunk.isEntry && chunk.name === 'runtime');
+	if (!runtime) throw new Error('no runtime entry in the client manifest');
+	return {
+		runtime: `/${runtime.file}`,
+		islands,
+		importsOf(name) {
+			const chunk = manifest[`virtual:mochi/island/${name}`];
+			if (!chunk) throw new Error(`no client chunk for island ${name}`);
+			return (chunk.imports ?? []).map((key) => `/${manifest[key].file}`);
+		}
+	};
+}

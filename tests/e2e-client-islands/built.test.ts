@@ -1,0 +1,20 @@
+// Client islands end to end: the built test app (`mochi build`, then `node build` as a child process)
+// in headless Chromium. One build, one server and one browser serve every suite below.
+import { codeSplitSuite } from './code-split.js';
+import { countersSuite } from './counters.js';
+import { deferredSuite } from './deferred.js';
+import { useClientIslandsApp } from './fixture.js';
+import { islandHeadSuite } from './island-head.js';
+import { richPropsSuite } from './rich-props.js';
+import { stylesSuite } from './styles.js';
+import { triggersSuite } from './triggers.js';
+
+const app = useClientIslandsApp('built');
+
+countersSuite(app);
+triggersSuite(app);
+deferredSuite(app);
+richPropsSuite(app);
+codeSplitSuite(app);
+stylesSuite(app);
+islandHeadSuite(app);
