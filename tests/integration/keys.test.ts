@@ -1,0 +1,65 @@
+// MOCHI_KEY as an operator meets it: `mochi create-key`, a malformed key refusing to start with one
+// clear line, and the production warning when no key is set.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { REPO, buildApp, startBuilt } from '../helpers/app.js';
+import { BASIC, START_TIMEOUT, get } from './support.js';
+
+const run = promisify(execFile);
+const CLI = path.join(REPO, 'packages/mochi/bin/mochi.js');
+
+/** `node build` with `env`, expected to exit on its own: its exit code and everything it printed. */
+async function startExpectingExit(env: Record<string, string>) {
+	try {
+		const { stdout, stderr } = await run(process.execPath, ['build'], {
+			cwd: BASIC,
+			env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
+			timeout: 20_000
+		});
+		return { code: 0, output: stdout + stderr };
+	} catch (error) {
+		const failed = error as { code: number; stdout: string; stderr: string };
+		return { code: failed.code, output: failed.stdout + failed.stderr };
+	}
+}
+
+describe('MOCHI_KEY (built)', () => {
+	beforeAll(async () => {
+		await buildApp(BASIC);
+	}, START_TIMEOUT);
+
+	it('`mochi create-key` prints base64url of 32 random bytes, different each time', async () => {
+		const [a, b] = await Promise.all([run(process.execPath, [CLI, 'create-key']), run(process.execPath, [CLI, 'create-key'])]);
+		for (const { stdout } of [a, b]) {
+			expect(stdout.trim()).toMatch(/^[A-Za-z0-9_-]{43}$/);
+			expect(Buffer.from(stdout.trim(), 'base64url')).toHaveLength(32);
+		}
+		expect(a.stdout).not.toBe(b.stdout);
+	});
+
+	it.each([
+		['too short', 'abc', /decodes to 2 bytes/],
+		['not base64url', 'x'.repeat(20) + '+/' + 'x'.repeat(21), /characters outside base64url/]
+	])('refuses to start with a %s key, in one line that says why and never echoes the key', async (_, key, reason) => {
+		const { code, output } = await startExpectingExit({ MOCHI_KEY: key });
+		expect(code).toBe(1);
+		expect(output).toMatch(/^mochi: MOCHI_KEY is not valid/m);
+		expect(output).toMatch(reason);
+		expect(output).toContain('mochi create-key');
+		expect(output).not.toContain(key);
+		expect(output).not.toMatch(/^\s+at /m); // no stack trace
+		expect(output).not.toContain('Listening');
+	});
+
+	it('warns in production when MOCHI_KEY is unset, and still serves', async () => {
+		const app = await startBuilt(BASIC, { MOCHI_KEY: '' }); // empty counts as unset
+		try {
+			expect(app.output()).toMatch(/MOCHI_KEY is not set: using a random key for this process/);
+			expect((await get(app, '/')).status).toBe(200);
+		} finally {
+			await app.stop();
+		}
+	});
+});
