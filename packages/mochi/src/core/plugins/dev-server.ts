@@ -7,6 +7,7 @@ import { setKey } from '../../runtime/server/islands/current-key.js';
 import { toRequest, writeResponse } from '../../node/request.js';
 import { CLIENT_RUNTIME } from '../client-runtime.js';
 import { devClientIslandUrl } from './client-islands.js';
+import { reportDevError } from './dev-errors.js';
 import { RESOLVED_SERVER_ENTRY_ID, isInside, type PluginContext } from './context.js';
 
 /**
@@ -22,8 +23,11 @@ export function devServerPlugin(context: PluginContext): Plugin {
 			// vitest's own Vite server runs component tests, not HTTP (it adds a `test` key to the config).
 			if ('test' in server.config) return;
 			setKey(resolveKey({ value: process.env.MOCHI_KEY, production: false, warn: (m) => server.config.logger.warn(m) }));
-			watchApp(server, context);
-			const load = appLoader(server);
+			// After an error, the next save anywhere in src/ reloads the page: the failing module may never
+			// have entered the module graph, so HMR alone can't be relied on to notice the fix.
+			const failed = { value: false };
+			watchApp(server, context, failed);
+			const load = appLoader(server, failed);
 			return () => {
 				server.middlewares.use(async (req, res, next) => {
 					try {
@@ -31,6 +35,9 @@ export function devServerPlugin(context: PluginContext): Plugin {
 						const response = await app.respond(toRequest(req, { trustProxy: false }));
 						await writeResponse(res, response, req.method ?? 'GET');
 					} catch (error) {
+						// The app itself didn't load (a broken layout, a directive error found by the island scan):
+						// Vite's error middleware logs it and answers with its overlay.
+						failed.value = true;
 						if (error instanceof Error) server.ssrFixStacktrace(error);
 						next(error);
 					}
@@ -46,7 +53,7 @@ export function devServerPlugin(context: PluginContext): Plugin {
 	};
 }
 
-function appLoader(server: ViteDevServer): () => Promise<MochiApp> {
+function appLoader(server: ViteDevServer, failed: { value: boolean }): () => Promise<MochiApp> {
 	const environment = server.environments.ssr;
 	if (!isRunnableDevEnvironment(environment)) throw new Error('mochi dev needs a runnable SSR environment.');
 	let cached: { manifest: ServerManifest; app: MochiApp } | null = null;
@@ -59,29 +66,45 @@ function appLoader(server: ViteDevServer): () => Promise<MochiApp> {
 		const { manifest } = (await environment.runner.import(RESOLVED_SERVER_ENTRY_ID.slice(1))) as { manifest: ServerManifest };
 		if (cached?.manifest !== manifest) {
 			const islands = Object.fromEntries(Object.keys(manifest.islands).map((name) => [name, devClientIslandUrl(name)]));
-			cached = { manifest, app: createApp(manifest, { assets: { ...assets, islands }, dev: true }) };
+			const onError = (error: unknown, request: Request) => {
+				failed.value = true;
+				return reportDevError(server, error, request);
+			};
+			cached = { manifest, app: createApp(manifest, { assets: { ...assets, islands }, dev: true, onError }) };
 		}
 		return cached.app;
 	};
 }
 
 /** Routes or islands changed: rescan, and have the SSR runner load a fresh server entry. */
-function watchApp(server: ViteDevServer, context: PluginContext) {
+function watchApp(server: ViteDevServer, context: PluginContext, failed: { value: boolean }) {
 	const src = path.join(context.root, 'src');
 	const refresh = (file: string, structural: boolean) => {
 		if (!isInside(src, file)) return;
+		if (failed.value) {
+			failed.value = false;
+			context.invalidate();
+			invalidateEntry(server);
+			server.environments.client.hot.send({ type: 'full-reload' });
+			return;
+		}
 		if (!structural && !(file.endsWith('.svelte') && server.environments.ssr.moduleGraph.getModulesByFile(file))) return;
 		context.invalidate();
-		const environment = server.environments.ssr;
-		const node = environment.moduleGraph.getModuleById(RESOLVED_SERVER_ENTRY_ID);
-		if (node) environment.moduleGraph.invalidateModule(node);
-		if (isRunnableDevEnvironment(environment)) {
-			const evaluated = environment.runner.evaluatedModules.getModuleById(RESOLVED_SERVER_ENTRY_ID);
-			if (evaluated) environment.runner.evaluatedModules.invalidateModule(evaluated);
-		}
+		invalidateEntry(server);
 		if (structural) server.environments.client.hot.send({ type: 'full-reload' });
 	};
 	server.watcher.on('add', (file) => refresh(file, true));
 	server.watcher.on('unlink', (file) => refresh(file, true));
 	server.watcher.on('change', (file) => refresh(file, false));
+}
+
+/** Have the SSR runner load a fresh server entry on the next request. */
+function invalidateEntry(server: ViteDevServer) {
+	const environment = server.environments.ssr;
+	const node = environment.moduleGraph.getModuleById(RESOLVED_SERVER_ENTRY_ID);
+	if (node) environment.moduleGraph.invalidateModule(node);
+	if (isRunnableDevEnvironment(environment)) {
+		const evaluated = environment.runner.evaluatedModules.getModuleById(RESOLVED_SERVER_ENTRY_ID);
+		if (evaluated) environment.runner.evaluatedModules.invalidateModule(evaluated);
+	}
 }

@@ -4,13 +4,18 @@ import { createIslandEndpoint } from './islands/endpoint.js';
 import { createPageRenderer, type RenderedPage } from './render-page.js';
 import { callEndpoint } from './call-endpoint.js';
 import { state, type AppRuntime } from './state.js';
-import { defaultLog, type Log } from './log.js';
+import { defaultLog, type ErrorReporter, type Log } from './log.js';
 import type { ClientAssets, ComponentModule, RouteDefinition, ServerManifest } from './app-types.js';
 
 export interface AppOptions {
 	assets: ClientAssets;
 	dev?: boolean;
 	log?: Log;
+	/**
+	 * Reports an unexpected error of a page or endpoint (not `error(404, …)`). The default logs its stack.
+	 * The dev server logs it in Vite's format and returns the error overlay for the error page's head.
+	 */
+	onError?: ErrorReporter;
 }
 
 export interface MochiApp {
@@ -28,6 +33,8 @@ export interface MochiApp {
 export function createApp(manifest: ServerManifest, options: AppOptions): MochiApp {
 	const dev = options.dev ?? false;
 	const log = options.log ?? defaultLog;
+	const onError: ErrorReporter =
+		options.onError ?? ((error, request) => log(`[mochi] ${request.method} ${new URL(request.url).pathname} failed: ${(error as Error)?.stack ?? error}`));
 
 	// Island names are looked up by component identity when a page renders `<X mochi:defer>`.
 	for (const [name, component] of Object.entries(manifest.islands)) state.islandNames.set(component, name);
@@ -41,6 +48,7 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 		assets: options.assets,
 		fill: compileTemplate(manifest.template),
 		runtime,
+		onError,
 		log
 	});
 
@@ -89,7 +97,7 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 				return new Response(null, { status: 308, headers: { location } });
 			}
 			const route = found.route.data;
-			if (route.kind === 'endpoint') return callEndpoint(route, request, url, found.params, { runtime, log });
+			if (route.kind === 'endpoint') return callEndpoint(route, request, url, found.params, { runtime, onError });
 			if (request.method !== 'GET' && request.method !== 'HEAD') {
 				return new Response('Pages answer GET and HEAD only.', {
 					status: 405,

@@ -1,7 +1,7 @@
 import { state, type AppRuntime } from './state.js';
 import { HttpError } from './http-error.js';
 import { applyContextHeaders, createRequestState } from './create-context.js';
-import { firstLine, type Log } from './log.js';
+import { firstLine, type ErrorReporter } from './log.js';
 import type { EndpointModule, RouteDefinition } from './app-types.js';
 
 const VERBS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
@@ -12,7 +12,7 @@ export async function callEndpoint(
 	request: Request,
 	url: URL,
 	params: Record<string, string>,
-	options: { runtime: AppRuntime; log: Log }
+	options: { runtime: AppRuntime; onError: ErrorReporter }
 ): Promise<Response> {
 	const module = (await route.load()) as EndpointModule;
 	let handler = module[request.method];
@@ -36,7 +36,7 @@ export async function callEndpoint(
 		return new Response(result.body, { status: result.status, statusText: result.statusText, headers });
 	} catch (error) {
 		if (error instanceof HttpError) return text(error.message, error.status);
-		options.log(`[mochi] ${request.method} ${url.pathname} failed: ${(error as Error)?.stack ?? error}`);
+		options.onError(error, request);
 		return text(options.runtime.dev ? firstLine(error) : 'Internal Error', 500);
 	}
 }

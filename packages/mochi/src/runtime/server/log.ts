@@ -2,6 +2,9 @@ export type Log = (line: string) => void;
 
 export const defaultLog: Log = (line) => console.error(line);
 
+/** Told of an unexpected error while serving `request`; may return markup for the error page's head. */
+export type ErrorReporter = (error: unknown, request: Request) => { head?: string } | void;
+
 /**
  * A log that prints at most `limit` lines per `windowMs` for each key, then one summary line.
  * Bots sending junk tokens must not be able to flood the server's log.

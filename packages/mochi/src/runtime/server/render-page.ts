@@ -2,7 +2,7 @@ import type { Component } from 'svelte';
 import { state, type AppRuntime } from './state.js';
 import { HttpError } from './http-error.js';
 import { applyContextHeaders, createRequestState, type PreparedRequest } from './create-context.js';
-import { firstLine, type Log } from './log.js';
+import { firstLine, type ErrorReporter, type Log } from './log.js';
 import type { ClientAssets, ComponentModule, ServerManifest } from './app-types.js';
 import { ISLAND_TAG } from '../shared/constants.js';
 import { escapeHtml } from './escape.js';
@@ -14,6 +14,7 @@ export interface PageRendererOptions {
 	assets: ClientAssets;
 	fill: (head: string, body: string) => string;
 	runtime: AppRuntime;
+	onError: ErrorReporter;
 	log: Log;
 }
 
@@ -61,7 +62,7 @@ export function createPageRenderer(options: PageRendererOptions) {
 		return new Response(body, { status, headers });
 	}
 
-	async function renderError(page: PageRequest, prepared: PreparedRequest, status: number, message: string) {
+	async function renderError(page: PageRequest, prepared: PreparedRequest, status: number, message: string, extraHead = '') {
 		const load = page.error ?? manifest.rootError;
 		const props = { status, message, params: page.params };
 		if (load) {
@@ -71,14 +72,14 @@ export function createPageRenderer(options: PageRendererOptions) {
 				try {
 					const modules = [...(await Promise.all(layouts.map((l) => l()))), errorModule];
 					const out = await renderTree(modules, props);
-					return html(document('404', out.head, out.body), status, prepared, false);
+					return html(document('404', out.head + extraHead, out.body), status, prepared, false);
 				} catch (error) {
 					options.log(`[mochi] the error page failed to render: ${firstLine(error)}`);
 				}
 			}
 		}
 		const text = escapeHtml(`${status} ${message}`);
-		return html(fill(`<title>${text}</title>`, `<h1>${text}</h1>`), status, prepared, false);
+		return html(fill(`<title>${text}</title>${extraHead}`, `<h1>${text}</h1>`), status, prepared, false);
 	}
 
 	return async function renderPage(page: PageRequest): Promise<RenderedPage> {
@@ -92,9 +93,9 @@ export function createPageRenderer(options: PageRendererOptions) {
 				return html(document(page.cssKey, head, out.body), 200, prepared, true);
 			} catch (error) {
 				if (error instanceof HttpError) return renderError(page, prepared, error.status, error.message);
-				options.log(`[mochi] ${page.request.method} ${page.url.pathname} failed: ${(error as Error)?.stack ?? error}`);
+				const reported = options.onError(error, page.request);
 				const message = options.runtime.dev ? firstLine(error) : 'Internal Error';
-				return renderError(page, prepared, 500, message);
+				return renderError(page, prepared, 500, message, reported?.head);
 			}
 		});
 		return { response, prepared };
