@@ -63,12 +63,32 @@ describe.each(MODES)('island refusals (%s)', (mode) => {
 		expect(undecodable.status).toBe(mode === 'built' ? 400 : 404);
 	});
 
-	it('405 for POST, with allow', async () => {
-		const { headers } = await refused(islandPath('Greeting', tokenOf(shell, 'Greeting')), 405, 'method', {
-			method: 'POST',
-			body: 'x'
+	it('405 for a method other than GET, HEAD or POST, with allow', async () => {
+		const { headers } = await refused(islandPath('Greeting', tokenOf(shell, 'Greeting')), 405, 'method', { method: 'PUT', body: 'x' });
+		expect(headers.get('allow')).toBe('GET, HEAD, POST');
+	});
+
+	it('answers a token sent in a POST body, as the runtime does for long tokens', async () => {
+		const token = tokenOf(shell, 'Greeting');
+		const response = await get(app, '/_mochi/island/Greeting', { method: 'POST', body: token, headers: { cookie: 'user=Posty' } });
+		expect(response.status, response.body).toBe(200);
+		expect(response.body).toContain('[greeting]');
+		expect(response.body).toContain('Posty');
+		await refused('/_mochi/island/Greeting', 400, 'malformed', { method: 'POST', body: '' });
+		await refused('/_mochi/island/Greeting', 403, 'signature', { method: 'POST', body: flipMac(token) });
+	});
+
+	it('413 for a POST body over the cap: by Content-Length before reading, and while reading a chunked one', async () => {
+		const huge = 'a'.repeat(256 * 1024 + 1);
+		await refused('/_mochi/island/Greeting', 413, 'too-large', { method: 'POST', body: huge });
+		// No Content-Length: the body streams in chunks and the server stops reading at the cap.
+		const chunked = new ReadableStream({
+			start(controller) {
+				for (let i = 0; i < 40; i++) controller.enqueue(new TextEncoder().encode('b'.repeat(8192)));
+				controller.close();
+			}
 		});
-		expect(headers.get('allow')).toBe('GET, HEAD');
+		await refused('/_mochi/island/Greeting', 413, 'too-large', { method: 'POST', body: chunked, duplex: 'half' } as RequestInit);
 	});
 
 	it('414 for a token over 8000 characters', async () => {

@@ -37,7 +37,7 @@ describe.each(MODES)('asset prefix and a root catch-all (%s)', (mode) => {
 		expect(unknown.body).not.toContain('[catch-all]');
 		const missing = await get(app, '/static/m/island/Hello');
 		expect(missing.status).toBe(400);
-		const post = await get(app, islandPath('Hello', token, '/static/m'), { method: 'POST', body: 'x' });
+		const post = await get(app, islandPath('Hello', token, '/static/m'), { method: 'PUT', body: 'x' });
 		expect(post.status).toBe(405);
 	});
 
@@ -69,8 +69,8 @@ describe.each(MODES)('asset prefix and a root catch-all (%s)', (mode) => {
 	it('tells the runtime where islands live', async () => {
 		const scripts = [...shell.matchAll(/<script type="module" src="([^"]+)"/g)].map((match) => match[1]);
 		const src = scripts.find((script) => /runtime/.test(script))!;
-		// Built: one bundle. Dev: the runtime's modules as Vite serves them; the prefix is in asset-prefix.js.
-		const code = (await get(app, mode === 'built' ? src : src.replace(/index\.js$/, 'asset-prefix.js'))).body;
+		// Built: one bundle. Dev: the runtime's modules as Vite serves them; the prefix is in app-config.js.
+		const code = (await get(app, mode === 'built' ? src : src.replace(/index\.js$/, 'app-config.js'))).body;
 		expect(code).toContain('/static/m');
 		expect(code).not.toMatch(/__MOCHI_ASSET_PREFIX__|\/_mochi/);
 	});

@@ -25,8 +25,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** How the fake endpoint answers each island. */
 const islands: Record<string, (res: http.ServerResponse) => Promise<void>> = {
-	Fast: async (res) => (await sleep(50), html(res, '<p class="content">fast content</p>')),
-	Slow: async (res) => (await sleep(600), html(res, '<p class="content">slow content</p>')),
+	// 250 ms: enough that every eager request is sent before Fast answers, even on a loaded machine.
+	Fast: async (res) => (await sleep(250), html(res, '<p class="content">fast content</p>')),
+	Slow: async (res) => (await sleep(1200), html(res, '<p class="content">slow content</p>')),
 	Broken: async (res) => {
 		res.writeHead(500, { 'content-type': 'text/plain', 'x-mochi-island-error': 'render' }).end('render failed');
 	},
@@ -49,7 +50,7 @@ beforeAll(async () => {
 	// Bundled from the TypeScript source by Vite, as an app build does; one copy relies on the
 	// '/_mochi' fallback (no define), the other on `define` replacing __MOCHI_ASSET_PREFIX__.
 	const runtime = await bundleRuntime();
-	const customRuntime = await bundleRuntime('/custom-prefix');
+	const customRuntime = await bundleRuntime({ assetPrefix: '/custom-prefix' });
 
 	server = http.createServer((req, res) => {
 		// No keep-alive: Chromium silently retries a request whose reused socket closes without an answer,
@@ -120,16 +121,15 @@ describe('<mochi-island>', () => {
 		]);
 	});
 
-	it('fetches eager islands in parallel, with the token, cookies and accept: text/html', async () => {
+	it('fetches eager islands in parallel, with the token and cookies', async () => {
 		await waitFor(() => journal.includes('response Slow'), { what: 'the slow island to be answered' });
-		// Every eager request reached the server before Fast's answer (50 ms) left it: no island waited for another.
+		// Every eager request reached the server before Fast's answer (250 ms) left it: no island waited for another.
 		const fastAnswered = journal.indexOf('response Fast');
 		const eagerRequests = journal.slice(0, fastAnswered).filter((line) => line.startsWith('request')).sort();
 		expect(eagerRequests).toEqual(['request Broken', 'request Fast', 'request Gone', 'request Slow']);
 
 		const fast = islandRequests.find((request) => request.name === 'Fast')!;
 		expect(fast.url).toBe('/_mochi/island/Fast?p=tok-fast');
-		expect(fast.accept).toBe('text/html');
 		expect(fast.cookie).toBe('session=abc');
 	});
 
@@ -147,7 +147,6 @@ describe('<mochi-island>', () => {
 
 		expect(await page.locator('mochi-island[name=Fast]').innerHTML()).toBe('<p class="content">fast content</p>');
 		expect(await page.locator('mochi-island[name=Slow] .content').textContent()).toBe('slow content');
-		expect(await page.locator('mochi-island[name=Fast]').getAttribute('style')).toContain('display: contents');
 	});
 
 	it('keeps the fallback and fires mochi:island-error when the server fails', async () => {
@@ -205,7 +204,9 @@ describe('<mochi-island>', () => {
 		await settleFrames(page);
 		// A round trip through the same server after the moves: any refetch would have been sent first.
 		await page.evaluate(() => fetch('/ping'));
-		for (const name of ['Fast', 'Slow', 'Broken', 'Gone', 'Below', 'BelowText']) expect(requested(name)).toBe(1);
+		for (const name of ['Fast', 'Slow', 'Broken', 'Below', 'BelowText']) expect(requested(name)).toBe(1);
+		// A dropped connection is a network error: tried once and retried twice (resilience.test.ts).
+		expect(requested('Gone')).toBe(3);
 		expect(await page.locator('mochi-island[name=Broken]').getAttribute('state')).toBe('error');
 	});
 
@@ -225,7 +226,7 @@ describe('<mochi-island>', () => {
 
 describe('runtime bundle', () => {
 	it('is one small module with no Node or server code', async () => {
-		const { code, gzipped } = await bundleRuntime('/_mochi');
+		const { code, gzipped } = await bundleRuntime({ assetPrefix: '/_mochi', timeout: 10_000 }); // as an app build bakes them in
 		expect(gzipped).toBeLessThan(1024);
 		expect(code).not.toMatch(/node:|crypto|createHmac|MOCHI_KEY|devalue/);
 		expect(code).toContain('customElements.define');

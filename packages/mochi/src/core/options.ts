@@ -1,14 +1,19 @@
-import { DEFAULT_ASSET_PREFIX } from '../runtime/shared/constants.js';
+import { DEFAULT_ASSET_PREFIX, ISLAND_TIMEOUT_MS } from '../runtime/shared/constants.js';
 
 /** Options of `mochi()` in vite.config.ts. */
 export interface MochiOptions {
 	/** Where island requests and built assets live. Must start with `/` and not end with one. Default `/_mochi`. */
 	assetPrefix?: string;
+	islands?: {
+		/** How long the browser waits for one server island before keeping its fallback, in ms. Default 10000. */
+		timeout?: number;
+	};
 }
 
 export interface ResolvedOptions {
 	assetPrefix: string;
 	routesDir: string;
+	islands: { timeout: number };
 }
 
 export function resolveOptions(options: MochiOptions = {}): ResolvedOptions {
@@ -19,5 +24,9 @@ export function resolveOptions(options: MochiOptions = {}): ResolvedOptions {
 				'and use only letters, digits and . _ ~ - / (for example "/_mochi" or "/static/_m").'
 		);
 	}
-	return { assetPrefix, routesDir: 'src/routes' };
+	const timeout = options.islands?.timeout ?? ISLAND_TIMEOUT_MS;
+	if (!Number.isInteger(timeout) || timeout < 1) {
+		throw new Error(`mochi({ islands: { timeout } }): expected a whole number of milliseconds above 0, got ${JSON.stringify(timeout)}.`);
+	}
+	return { assetPrefix, routesDir: 'src/routes', islands: { timeout } };
 }

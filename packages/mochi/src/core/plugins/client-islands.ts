@@ -32,7 +32,7 @@ export function clientIslandsPlugin(context: PluginContext): Plugin {
 				`import component from ${JSON.stringify(island.file)};`,
 				"import { hydrate } from 'svelte';",
 				`import { hydrateIsland } from ${JSON.stringify(HYDRATE_MODULE)};`,
-				'export default (element) => hydrateIsland(element, component, hydrate);'
+				'export default (element, fragment) => hydrateIsland(element, fragment, component, hydrate);'
 			].join('\n');
 		},
 		async buildStart() {

@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type { BuildEnvironmentOptions, Plugin } from 'vite';
 import { SERVER_ENTRY_ID, type PluginContext } from './context.js';
 import { CLIENT_RUNTIME } from '../client-runtime.js';
@@ -36,16 +38,50 @@ export function configPlugin(context: PluginContext): Plugin {
 				resolve: { alias: { $lib: path.join(root, 'src/lib') } },
 				// One copy of the framework for the dev server and the pages it renders (request context, key).
 				ssr: { external: ['mochi-framework'] },
-				build
+				build,
+				// vitest runs the app's tests through this same config; the key is only there under vitest.
+				...('test' in config ? vitestConfig(root) : {})
 			};
 		},
 		transform: {
-			// The browser runtime learns the asset prefix here, in dev and at build, wherever the
+			// The browser runtime learns the app's settings here, in dev and at build, wherever the
 			// package is installed (Vite's `define` doesn't reach files inside node_modules in dev).
-			filter: { id: /runtime[\\/]client[\\/]asset-prefix\.js$/ },
+			filter: { id: /runtime[\\/]client[\\/]app-config\.js$/ },
 			handler(code) {
-				return code.replace(/__MOCHI_ASSET_PREFIX__/g, JSON.stringify(context.options.assetPrefix));
+				return code
+					.replace(/__MOCHI_ASSET_PREFIX__/g, JSON.stringify(context.options.assetPrefix))
+					.replace(/__MOCHI_ISLAND_TIMEOUT__/g, String(context.options.islands.timeout));
 			}
+		}
+	};
+}
+
+const CLIENT_TEST_SETUP = fileURLToPath(new URL('../../testing/client-setup.js', import.meta.url));
+
+/**
+ * Component tests need no config of their own.
+ * - vite-plugin-svelte has Vite, not Node, load Svelte under vitest, so mochi-framework (whose
+ *   renderServer and client islands call Svelte's `render`) must be loaded by Vite too: loaded by Node,
+ *   it would get a second Svelte, which knows nothing of async rendering (`await_invalid`).
+ *   vite-plugin-svelte does that for packages that depend on Svelte; said here, it never hinges on that.
+ * - A test file marked `// @vitest-environment jsdom` runs in Vite's client environment, which vitest
+ *   resolves with server conditions: `browser` gives it Svelte's browser build. @testing-library/svelte
+ *   is loaded by Vite so that its own `import 'svelte'` gets that build too; and, if the app has it,
+ *   its cleanup after each test runs in DOM environments (testing/client-setup.ts), as its own
+ *   `svelteTesting()` plugin would do.
+ */
+function vitestConfig(root: string) {
+	let cleanup: string | undefined;
+	try {
+		cleanup = createRequire(path.join(root, 'package.json')).resolve('@testing-library/svelte/vitest');
+	} catch {
+		// not installed: the app has no client component tests
+	}
+	return {
+		environments: { client: { resolve: { conditions: ['browser'] } } },
+		test: {
+			server: { deps: { inline: ['mochi-framework', '@testing-library/svelte', '@testing-library/svelte-core'] } },
+			...(cleanup && { setupFiles: [CLIENT_TEST_SETUP], env: { MOCHI_TESTING_LIBRARY_SETUP: cleanup } })
 		}
 	};
 }

@@ -1,30 +1,28 @@
 // `<mochi-island>`: fetches one server island and swaps it in for its fallback.
 // All state lives on the instance, so islands load in parallel and one failure touches no other.
 import {
+	COMPONENT_ATTRIBUTE,
+	HYDRATE_ATTRIBUTE,
 	ISLAND_ERROR_EVENT,
 	ISLAND_ERROR_HEADER,
 	ISLAND_HYDRATE_EVENT,
 	ISLAND_LOAD_EVENT,
+	ISLAND_RETRIES,
+	ISLAND_RETRY_MS,
 	ISLAND_TAG,
+	MAX_GET_TOKEN_LENGTH,
+	ROOT_MARGIN_ATTRIBUTE,
 	TOKEN_ATTRIBUTE,
 	TOKEN_PARAM,
 	type IslandErrorReason
 } from '../shared/constants.js';
-import { assetPrefix } from './asset-prefix.js';
-import {
-	COMPONENT_ATTRIBUTE,
-	HYDRATABLE_ATTRIBUTE,
-	HYDRATE_ATTRIBUTE,
-	PROPS_REF_ATTRIBUTE,
-	ROOT_MARGIN_ATTRIBUTE
-} from '../shared/props-script.js';
-import type { HydrationInput } from './hydrate.js';
+import { assetPrefix, islandTimeout } from './app-config.js';
 
 /** `detail` of `mochi:island-error`. `status` is 0 when no response arrived. */
 export interface IslandErrorDetail {
 	status: number;
 	/** The server's `x-mochi-island-error`; `network` if the fetch failed; `http` for a bare non-2xx (a proxy). */
-	reason: IslandErrorReason | 'network' | 'http' | 'hydrate' | (string & {});
+	reason: IslandErrorReason | 'network' | 'timeout' | 'http' | 'hydrate' | (string & {});
 }
 
 export class MochiIsland extends HTMLElement {
@@ -34,18 +32,12 @@ export class MochiIsland extends HTMLElement {
 	#marker: HTMLElement | undefined;
 
 	connectedCallback(): void {
-		if (!this.style.display) this.style.display = 'contents';
+		// Moving an island reconnects it: an observer that is set already watches its children, wherever they are.
 		if (this.#fetched || this.#observer) return;
 		const trigger = this.getAttribute(HYDRATE_ATTRIBUTE);
 		if (trigger) return this.#schedule(trigger, () => this.#hydrate());
 		if (this.getAttribute('load') === 'visible') this.#whenVisible(() => this.#fetch());
 		else void this.#fetch();
-	}
-
-	disconnectedCallback(): void {
-		// A detached island can't become visible; watch again if it comes back.
-		this.#observer?.disconnect();
-		this.#observer = undefined;
 	}
 
 	/** Client islands: hydrate now, when the browser is idle, or when visible. */
@@ -63,25 +55,15 @@ export class MochiIsland extends HTMLElement {
 			// The island's own entry hydrates it (see core/plugins/client-islands.ts). A URL from the
 			// element, so bundlers add nothing here: pages with only server islands pay nothing for this.
 			const entry = (await import(/* @vite-ignore */ this.getAttribute(COMPONENT_ATTRIBUTE) ?? '')) as {
-				default: (element: HTMLElement) => void;
+				default: (element: HTMLElement, fragment: Element | null) => void;
 			};
-			entry.default(this);
+			// Inside a fetched fragment (a deferred + hydrated island), its props and data live in that fragment.
+			entry.default(this, this.parentElement?.closest(`${ISLAND_TAG}[${TOKEN_ATTRIBUTE}]`) ?? null);
 			this.#settle('hydrated', ISLAND_HYDRATE_EVENT);
 		} catch (error) {
 			console.error(error);
 			this.#settle('error', ISLAND_ERROR_EVENT, { status: 0, reason: 'hydrate' });
 		}
-	}
-
-	/** For the island's client entry: its props block and, inside a fetched fragment, the fragment's data scripts. */
-	hydrationInput(): HydrationInput {
-		// A fragment's ids are its own: look inside the deferred island it arrived in first.
-		const fragment = this.parentElement?.closest(`${ISLAND_TAG}[${TOKEN_ATTRIBUTE}]`);
-		const selector = `script[id="${CSS.escape(this.getAttribute(PROPS_REF_ATTRIBUTE) ?? '')}"]`;
-		return {
-			json: (fragment?.querySelector(selector) ?? document.querySelector(selector))?.textContent ?? '',
-			scripts: fragment ? [...fragment.querySelectorAll(`script[${HYDRATABLE_ATTRIBUTE}]`)] : []
-		};
 	}
 
 	#whenVisible(run: () => Promise<void>): void {
@@ -104,27 +86,37 @@ export class MochiIsland extends HTMLElement {
 
 	async #fetch(): Promise<void> {
 		this.#fetched = true;
-		const name = encodeURIComponent(this.getAttribute('name') ?? '');
-		const token = encodeURIComponent(this.getAttribute(TOKEN_ATTRIBUTE) ?? '');
-		let detail: IslandErrorDetail = { status: 0, reason: 'network' };
-		try {
-			const response = await fetch(`${assetPrefix}/island/${name}?${TOKEN_PARAM}=${token}`, {
-				credentials: 'same-origin',
-				headers: { accept: 'text/html' }
-			});
-			detail = { status: response.status, reason: response.headers.get(ISLAND_ERROR_HEADER) || 'http' };
-			if (response.ok) {
-				// Parsed in a template so nothing runs or loads until it is in the page.
-				const template = document.createElement('template');
-				template.innerHTML = await response.text();
-				this.replaceChildren(template.content);
-				return this.#settle('loaded', ISLAND_LOAD_EVENT);
+		const url = `${assetPrefix}/island/${encodeURIComponent(this.getAttribute('name') ?? '')}`;
+		const token = this.getAttribute(TOKEN_ATTRIBUTE) ?? '';
+		// Past what URLs reliably carry through proxies, the token travels in a POST body instead.
+		const post = token.length > MAX_GET_TOKEN_LENGTH;
+		let detail: IslandErrorDetail;
+		for (let attempt = 0; ; attempt++) {
+			try {
+				const response = await fetch(post ? url : `${url}?${TOKEN_PARAM}=${token}`, {
+					method: post ? 'POST' : 'GET',
+					body: post ? token : null,
+					signal: AbortSignal.timeout(islandTimeout)
+				});
+				detail = { status: response.status, reason: response.headers.get(ISLAND_ERROR_HEADER) || 'http' };
+				if (response.ok) {
+					// Parsed in a template so nothing runs or loads until it is in the page.
+					const template = document.createElement('template');
+					template.innerHTML = await response.text();
+					this.replaceChildren(template.content);
+					return this.#settle('loaded', ISLAND_LOAD_EVENT);
+				}
+				// An unread body holds the request (and its connection) open until garbage collection.
+				void response.body?.cancel();
+				// Only a gateway's passing trouble is worth another try: a 4xx or a render error will not change.
+				if (response.status < 502 || response.status > 504) break;
+			} catch (error) {
+				// A timeout is final (the island is slow: asking again adds load); a network error is retried.
+				detail = { status: 0, reason: (error as Error).name === 'TimeoutError' ? 'timeout' : 'network' };
+				if (detail.reason === 'timeout') break;
 			}
-			// An unread body holds the request (and its connection) open until garbage collection.
-			void response.body?.cancel();
-		} catch {
-			// Offline, or the body broke off: the fallback stays.
-			detail.reason = 'network';
+			if (attempt === ISLAND_RETRIES) break;
+			await new Promise((resolve) => setTimeout(resolve, ISLAND_RETRY_MS * 2 ** attempt * (1 + Math.random())));
 		}
 		this.#settle('error', ISLAND_ERROR_EVENT, detail);
 	}

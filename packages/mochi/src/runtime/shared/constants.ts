@@ -18,9 +18,28 @@ export const ISLAND_ERROR_HEADER = 'x-mochi-island-error';
 
 /**
  * Longest token accepted in a URL, in characters. Browsers and proxies commonly cap URLs near 8 KiB;
- * a longer token is refused with 414 before any decoding happens.
+ * a longer GET token is refused with 414 before any decoding happens.
  */
-export const MAX_TOKEN_LENGTH = 8000;
+export const MAX_URL_TOKEN_LENGTH = 8000;
+
+/**
+ * Tokens longer than this go to the island endpoint in a POST body (the runtime decides); GET URLs
+ * stay under what browsers, proxies and CDNs reliably carry.
+ */
+export const MAX_GET_TOKEN_LENGTH = 4000;
+
+/**
+ * Longest token of all, in characters: what `island()` will sign (past it, rendering fails naming the
+ * island) and the largest POST body the endpoint reads (checked against Content-Length first; 413).
+ */
+export const MAX_TOKEN_LENGTH = 256 * 1024;
+
+/** How long the browser waits for one island before keeping its fallback for good. */
+export const ISLAND_TIMEOUT_MS = 10_000;
+
+/** Retries after a network error or a 502/503/504, with exponential backoff from ISLAND_RETRY_MS. */
+export const ISLAND_RETRIES = 2;
+export const ISLAND_RETRY_MS = 300;
 
 /** `plain`: the fragment is HTML only. `hydrate`: the fragment is hydrated once swapped in. */
 export type IslandMode = 'plain' | 'hydrate';
@@ -45,6 +64,13 @@ export const ISLAND_ERROR_STATUS: Record<IslandErrorReason, number> = {
 	'too-large': 414,
 	render: 500
 };
+
+/** The hydrate trigger of a client island: `load`, `visible` or `idle`. */
+export const HYDRATE_ATTRIBUTE = 'hydrate';
+/** URL of a client island's own chunk (its component, Svelte's `hydrate`, and runtime/client/hydrate.ts). */
+export const COMPONENT_ATTRIBUTE = 'component';
+/** Optional IntersectionObserver rootMargin for `hydrate="visible"` / `load="visible"`. */
+export const ROOT_MARGIN_ATTRIBUTE = 'root-margin';
 
 /** Events fired on a `<mochi-island>` element. */
 export const ISLAND_LOAD_EVENT = 'mochi:island-load';

@@ -2,6 +2,7 @@ import * as devalue from 'devalue';
 import type { Component } from 'svelte';
 import { verifyToken } from './token.js';
 import { fragmentHead, renderHydrated } from './hydrated.js';
+import { readToken } from './read-token.js';
 import { getKey } from './current-key.js';
 import { state, type AppRuntime } from '../state.js';
 import { HttpError } from '../http-error.js';
@@ -10,8 +11,6 @@ import { firstLine, rateLimited, type Log } from '../log.js';
 import {
 	ISLAND_ERROR_HEADER,
 	ISLAND_ERROR_STATUS,
-	MAX_TOKEN_LENGTH,
-	TOKEN_PARAM,
 	type IslandErrorReason,
 	type IslandMode
 } from '../../shared/constants.js';
@@ -43,14 +42,16 @@ export function createIslandEndpoint(options: IslandEndpointOptions) {
 			'x-robots-tag': 'noindex',
 			[ISLAND_ERROR_HEADER]: reason
 		});
-		if (reason === 'method') headers.set('allow', 'GET, HEAD');
+		if (reason === 'method') headers.set('allow', 'GET, HEAD, POST');
+		// Refused before its body was read: that socket can't carry another request, so say it closes.
+		if (status === 413) headers.set('connection', 'close');
 		return new Response(message, { status, headers });
 	}
 
 	return async function handleIsland(request: Request, url: URL): Promise<Response> {
 		const raw = url.pathname.slice(options.path.length);
-		if (request.method !== 'GET' && request.method !== 'HEAD') {
-			return refuse('method', raw, 'Island requests must use GET.');
+		if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'POST') {
+			return refuse('method', raw, 'Island requests use GET (or POST for long tokens).');
 		}
 		let name: string;
 		try {
@@ -61,13 +62,12 @@ export function createIslandEndpoint(options: IslandEndpointOptions) {
 		const component = Object.hasOwn(options.islands, name) ? options.islands[name] : undefined;
 		if (!component) return refuse('unknown-island', name, 'Unknown island.');
 
-		const token = url.searchParams.get(TOKEN_PARAM);
-		if (!token) return refuse('malformed', name, `Missing ?${TOKEN_PARAM}= token.`, 400);
-		if (token.length > MAX_TOKEN_LENGTH) return refuse('too-large', name, 'Island token too long.', 414);
+		const read = await readToken(request, url);
+		if ('error' in read) return refuse(read.error, name, read.message, read.status);
 
-		const verified = verifyToken(getKey(), name, token);
+		const verified = verifyToken(getKey(), name, read.token);
 		if (!verified.ok) {
-			const status = verified.reason === 'too-large' ? 414 : ISLAND_ERROR_STATUS[verified.reason];
+			const status = verified.reason === 'too-large' ? 413 : ISLAND_ERROR_STATUS[verified.reason];
 			return refuse(verified.reason, name, verified.reason === 'signature' ? 'Bad signature.' : 'Malformed token.', status);
 		}
 		let props: unknown;

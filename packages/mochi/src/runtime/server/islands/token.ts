@@ -50,7 +50,7 @@ export function signToken(key: MochiKey, name: string, mode: IslandMode, payload
 	if (token.length > MAX_TOKEN_LENGTH) {
 		throw new RangeError(
 			`The props of server island "${name}" are too large: its token is ${token.length} characters, ` +
-				`more than the ${MAX_TOKEN_LENGTH} that fit in a URL. Pass an id and load the data in the island.`
+				`more than the ${MAX_TOKEN_LENGTH} an island request may carry. Pass an id and load the data in the island.`
 		);
 	}
 	return token;

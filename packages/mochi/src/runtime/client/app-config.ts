@@ -1,0 +1,14 @@
+import { DEFAULT_ASSET_PREFIX, ISLAND_TIMEOUT_MS } from '../shared/constants.js';
+
+// Replaced with the app's settings when Vite builds or serves the runtime (core/plugins/config.ts);
+// left undefined when this file runs as plain tsc output, which then uses the defaults.
+declare const __MOCHI_ASSET_PREFIX__: string;
+declare const __MOCHI_ISLAND_TIMEOUT__: number;
+
+/** Where the island endpoint lives: `{assetPrefix}/island/{Name}`. */
+export const assetPrefix: string =
+	typeof __MOCHI_ASSET_PREFIX__ === 'undefined' ? DEFAULT_ASSET_PREFIX : __MOCHI_ASSET_PREFIX__;
+
+/** How long the browser waits for one island (`mochi({ islands: { timeout } })`). */
+export const islandTimeout: number =
+	typeof __MOCHI_ISLAND_TIMEOUT__ === 'undefined' ? ISLAND_TIMEOUT_MS : __MOCHI_ISLAND_TIMEOUT__;
