@@ -1,9 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
+// The hardening suites (load, soak, cluster, nginx) take minutes: `vitest run` skips them, and they run
+// only when named (`vitest run hardening`, which `pnpm test:hardening` does).
+const hardening = process.argv.slice(2).some((arg) => /(^|\/)hardening\b/.test(arg));
+
 export default defineConfig({
 	test: {
 		include: ['**/*.test.ts'],
-		exclude: ['**/node_modules/**'],
+		// Fixture apps' own tests run through their own vite.config.ts (see testing/component-tests.test.ts).
+		exclude: ['**/node_modules/**', 'apps/**', ...(hardening ? [] : ['hardening/**'])],
 		// Browser and build tests are slow and share ports and Chromium: one file at a time.
 		testTimeout: 60000,
 		fileParallelism: false

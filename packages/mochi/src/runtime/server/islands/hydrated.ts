@@ -1,16 +1,10 @@
+import type { Component } from 'svelte';
 import { state, type AppRuntime } from '../state.js';
 import { serializeProps, islandName } from './island-attributes.js';
 import type { PropsRegistry } from './props-registry.js';
 import { escapeHtml } from '../escape.js';
-import {
-	COMPONENT_ATTRIBUTE,
-	HYDRATE_ATTRIBUTE,
-	PROPS_REF_ATTRIBUTE,
-	HYDRATABLE_ATTRIBUTE,
-	ROOT_MARGIN_ATTRIBUTE,
-	type HydrateTrigger
-} from '../../shared/props-script.js';
-import { ISLAND_TAG } from '../../shared/constants.js';
+import { HYDRATABLE_ATTRIBUTE, PROPS_REF_ATTRIBUTE, type HydrateTrigger } from '../../shared/props-script.js';
+import { COMPONENT_ATTRIBUTE, HYDRATE_ATTRIBUTE, ISLAND_TAG, ROOT_MARGIN_ATTRIBUTE } from '../../shared/constants.js';
 
 /** Given to Svelte's render as the CSP nonce, to pick out Svelte's `hydratable()` data script exactly. */
 const DATA_SCRIPT_NONCE = 'mochi-hydratable-data';
@@ -19,13 +13,13 @@ const FRAGMENT_HEAD_TAGS = new RegExp(
 	'g'
 );
 
-/** What the preprocessor passes for each `<X mochi:hydrate …>`. */
-export interface HydrateCall {
+/** What the preprocessor passes for each `<X mochi:hydrate …>`; `Props` as in `IslandCall`. */
+export interface HydrateCall<Props extends Record<string, any> = Record<string, unknown>> {
 	hydrate: HydrateTrigger;
 	file: string;
 	line: number;
 	options?: { rootMargin?: string };
-	props: Record<string, unknown>;
+	props: Props;
 }
 
 /**
@@ -33,15 +27,32 @@ export interface HydrateCall {
  * root (exactly what `hydrate()` expects to find in the browser) inside a `<mochi-island>` that
  * points at its client chunk and at a props block, written once per distinct payload.
  */
-export async function hydrated(component: unknown, call: HydrateCall): Promise<string> {
+export async function hydrated<Props extends Record<string, any>>(
+	component: Component<Props, any, any>,
+	call: HydrateCall<NoInfer<Props>>
+): Promise<string> {
 	const where = `${call.file}:${call.line}`;
 	const name = islandName(component, where);
 	const payload = serializeProps(name, where, call.props);
 	const store = state.storage.getStore();
-	if (!store?.app) throw new Error(`${where}: <${name} mochi:hydrate> can only render while Mochi serves a request.`);
-	const html = await renderHydrated(store.app, name, component, call.props, payload, store.props, call.hydrate, call.options?.rootMargin);
+	if (!store) {
+		throw new Error(
+			`${where}: <${name} mochi:hydrate> can only render while Mochi serves a request (in a test: inside renderServer() from mochi-framework/testing).`
+		);
+	}
+	const app = store.app ?? (await standaloneRuntime(name));
+	const html = await renderHydrated(app, name, component, call.props, payload, store.props, call.hydrate, call.options?.rootMargin);
 	store.head.push(html.head);
 	return html.body;
+}
+
+/**
+ * No app serves this render: a component test (mochi-framework/testing). The island renders with
+ * this process's Svelte and points at no client chunk (`component=""`): its HTML is what a test reads.
+ */
+async function standaloneRuntime(name: string): Promise<AppRuntime> {
+	const { render } = await import('svelte/server');
+	return { clientIslands: { [name]: '' }, render, dev: true };
 }
 
 /**
@@ -59,7 +70,7 @@ export async function renderHydrated(
 	rootMargin?: string
 ): Promise<{ head: string; body: string }> {
 	const url = app.clientIslands[name];
-	if (!url) {
+	if (url === undefined) {
 		throw new Error(`Island <${name}> is hydrated but has no client chunk. Restart the dev server or rebuild the app.`);
 	}
 	// The marker nonce picks out Svelte's own `hydratable()` data script among the island's head tags.

@@ -1,12 +1,15 @@
 import * as devalue from 'devalue';
+import type { Component } from 'svelte';
 import { state } from '../state.js';
 import { signToken } from './token.js';
 import { getKey } from './current-key.js';
-import { TOKEN_ATTRIBUTE, type IslandLoad, type IslandMode } from '../../shared/constants.js';
-import { ROOT_MARGIN_ATTRIBUTE } from '../../shared/props-script.js';
+import { MAX_GET_TOKEN_LENGTH, ROOT_MARGIN_ATTRIBUTE, TOKEN_ATTRIBUTE, type IslandLoad, type IslandMode } from '../../shared/constants.js';
 
-/** What the preprocessor passes for each `<X mochi:defer …>` (see preprocess/). */
-export interface IslandCall {
+/**
+ * What the preprocessor passes for each `<X mochi:defer …>` (see preprocess/). `Props` is the island
+ * component's own props, so `mochi check` type-checks an island's attributes like any other use.
+ */
+export interface IslandCall<Props extends Record<string, any> = Record<string, unknown>> {
 	mode: IslandMode;
 	load: IslandLoad;
 	/** Where the island is written, for error messages. */
@@ -14,7 +17,7 @@ export interface IslandCall {
 	line: number;
 	/** `mochi:defer:visible={{ rootMargin }}` */
 	options?: { rootMargin?: string };
-	props: Record<string, unknown>;
+	props: Props;
 }
 
 /** One island signed during a render: enough to sign it again with another key. */
@@ -28,13 +31,21 @@ export interface SignedIsland {
 /**
  * Called by compiled pages: `<mochi-island {...island(Avatar, {...})}>`. Serializes and signs the
  * props and returns the attributes of the island's wrapper element.
+ *
+ * `Props` is inferred from the component alone (`NoInfer` on the call), so a wrong attribute is
+ * reported on that attribute, as on a plain `<Avatar …>`, not as a mismatch of the whole component.
+ * The fallback children belong to the `<mochi-island>` shell and are not part of `props`.
  */
-export function island(component: unknown, call: IslandCall): Record<string, string> {
+export function island<Props extends Record<string, any>>(
+	component: Component<Props, any, any>,
+	call: IslandCall<NoInfer<Props>>
+): Record<string, string> {
 	const where = `${call.file}:${call.line}`;
 	const name = islandName(component, where);
 	const payload = serializeProps(name, where, call.props);
 	const token = signToken(getKey(), name, call.mode, payload);
 	state.storage.getStore()?.islands.push({ name, mode: call.mode, payload, token });
+	if (token.length > MAX_GET_TOKEN_LENGTH) warnLargeToken(name, where, token.length);
 
 	const attributes: Record<string, string> = { name, [TOKEN_ATTRIBUTE]: token, style: 'display:contents' };
 	if (call.load === 'visible') attributes.load = 'visible';
@@ -42,16 +53,35 @@ export function island(component: unknown, call: IslandCall): Record<string, str
 	return attributes;
 }
 
-/** The registered name of an island component, or an error saying why it has none. */
+const warnedLarge = new Set<string>();
+
+/**
+ * Once per island: its props make a token too long for a URL, so the browser POSTs it, and a POST is
+ * cached by no browser or CDN. Usually a sign that an id should be passed instead of the data.
+ */
+function warnLargeToken(name: string, where: string, length: number): void {
+	if (warnedLarge.has(name)) return;
+	warnedLarge.add(name);
+	console.warn(
+		`[mochi] island <${name}> (${where}): its signed props are ${(length / 1024).toFixed(1)} KB, past the ` +
+			`${MAX_GET_TOKEN_LENGTH / 1000} KB that fit in a URL, so browsers will fetch it with POST, which nothing caches. ` +
+			'Pass an id and load the data inside the island instead.'
+	);
+}
+
+/**
+ * The registered name of an island component, or an error saying why it has none. Outside an app (a
+ * component test: no createApp() filled the registry), the island is named after its component,
+ * which Svelte names after its file, as the registry does.
+ */
 export function islandName(component: unknown, where: string): string {
 	const name = state.islandNames.get(component as object);
-	if (name === undefined) {
-		throw new Error(
-			`${where}: this component is used as an island but is not in the island registry. ` +
-				'Is it imported statically from a .svelte file under src/? (restart the dev server if you just added it)'
-		);
-	}
-	return name;
+	if (name !== undefined) return name;
+	if (state.storage.getStore()?.app == null && typeof component === 'function' && component.name) return component.name;
+	throw new Error(
+		`${where}: this component is used as an island but is not in the island registry. ` +
+			'Is it imported statically from a .svelte file under src/? (restart the dev server if you just added it)'
+	);
 }
 
 /** devalue's output, or an error that names the island and the prop that can't cross the network. */

@@ -1,0 +1,44 @@
+import { createRequestState, type PreparedRequest } from '../runtime/server/create-context.js';
+import { state } from '../runtime/server/state.js';
+
+/** The request a test pretends to serve. Every field is optional. */
+export interface TestRequest {
+	/** Absolute, or a path resolved against `http://localhost/` (the default). */
+	url?: string;
+	/** Default `GET`. */
+	method?: string;
+	headers?: Record<string, string>;
+	/** Sent as the `cookie` header, after any given in `headers`. */
+	cookies?: Record<string, string>;
+	locals?: Record<string, unknown>;
+	params?: Record<string, string>;
+	/** For an island: the page the visitor is on. Defaults to `url`. */
+	pageUrl?: string;
+}
+
+const ORIGIN = 'http://localhost/';
+
+/**
+ * The request state the runtime itself would create (same cookies, `setHeaders` and locals), with no
+ * app behind it: islands are then named after their components (see islands/island-attributes.ts).
+ */
+export function prepareTestRequest(request: TestRequest = {}): PreparedRequest {
+	const url = new URL(request.url ?? ORIGIN, ORIGIN);
+	const headers = new Headers(request.headers);
+	const cookies = Object.entries(request.cookies ?? {}).map(([name, value]) => `${name}=${encodeURIComponent(value)}`);
+	if (cookies.length) headers.set('cookie', [headers.get('cookie'), ...cookies].filter(Boolean).join('; '));
+	const prepared = createRequestState({
+		request: new Request(url, { method: request.method ?? 'GET', headers }),
+		url,
+		params: request.params,
+		pageUrl: request.pageUrl === undefined ? undefined : new URL(request.pageUrl, url),
+		app: null
+	});
+	Object.assign(prepared.state.context.locals, request.locals);
+	return prepared;
+}
+
+/** Run fn inside a request context built from `request`: getRequestContext() works in it, across awaits. */
+export function withRequest<T>(request: TestRequest, fn: () => T): T {
+	return state.storage.run(prepareTestRequest(request).state, fn);
+}
