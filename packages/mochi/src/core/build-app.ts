@@ -10,6 +10,7 @@ import { CSS_MANIFEST_FILE } from './plugins/css.js';
 import { CLIENT_RUNTIME } from './client-runtime.js';
 import { CLIENT_ISLANDS_FILE } from './plugins/client-islands.js';
 import { prerender } from './prerender.js';
+import { precompress } from './precompress.js';
 import type { PrerenderedEntry } from '../runtime/server/prerendered.js';
 
 /** build/server/manifest.json: what the production server needs besides the server bundle. */
@@ -50,6 +51,9 @@ export async function buildApp(options: { root: string; log?: (line: string) => 
 	const { manifest } = (await import(pathToFileURL(path.join(out, 'server/app.js')).href)) as { manifest: ServerManifest };
 	const app = createApp(manifest, { assets, dev: false });
 	const prerendered = await prerender(app, path.join(out, 'prerendered'), log);
+
+	const compressed = await precompress(path.join(out, 'client'));
+	log(`  precompressed ${compressed.files} client files: ${compressed.bytes} B → ${compressed.brotli} B brotli, ${compressed.gzip} B gzip`);
 
 	const buildManifest: BuildManifest = { assets, prerendered };
 	fs.writeFileSync(path.join(out, 'server/manifest.json'), JSON.stringify(buildManifest, null, '\t'));

@@ -44,6 +44,11 @@ export function clientIslandsPlugin(context: PluginContext): Plugin {
 		},
 		generateBundle(_, bundle) {
 			if (!clientBuild) return;
+			// Island styles ship in each page's stylesheet (mochi:css, server build), before the island
+			// arrives; the CSS files Vite would write for the client entries would never be loaded.
+			for (const [file, output] of Object.entries(bundle)) {
+				if (output.type === 'asset' && file.endsWith('.css')) delete bundle[file];
+			}
 			const urls: Record<string, string> = {};
 			for (const chunk of Object.values(bundle)) {
 				const facade = chunk.type === 'chunk' ? chunk.facadeModuleId : null;

@@ -28,12 +28,18 @@ export function cssPlugin(context: PluginContext): Plugin {
 			const abs = (file: string) => path.resolve(context.root, file);
 			const tree = context.routes();
 			const stylesheets: Record<string, string[]> = {};
+			const byHash = new Map<string, string>();
 			const add = (key: string, entries: string[]) => {
 				const css = collectCss(lookup, entries.map(abs));
 				if (!css) return;
 				const hash = createHash('sha256').update(css).digest('base64url').slice(0, 10).replace(/[-_]/g, 'x');
-				const file = `${context.options.assetPrefix.slice(1)}/assets/${cssName(key)}-${hash}.css`;
-				files.set(file, css);
+				// Pages with the same styles (often just their layout's) share one file, one URL, one download.
+				let file = byHash.get(hash);
+				if (!file) {
+					file = `${context.options.assetPrefix.slice(1)}/assets/${cssName(key)}-${hash}.css`;
+					byHash.set(hash, file);
+					files.set(file, css);
+				}
 				stylesheets[key] = [`/${file}`];
 			};
 			for (const route of tree.routes) if (route.kind === 'page') add(route.id, [...route.layouts, route.file]);
