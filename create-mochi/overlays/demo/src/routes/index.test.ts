@@ -1,0 +1,20 @@
+// A page test: this file runs in vitest's default `node` environment, so the page is compiled for the
+// server, as in production, and renders inside a made-up request. The shop page is one cached file for
+// everyone: it holds the islands' fallbacks, never a visitor's data, and says CDNs may keep it.
+import { expect, test } from 'vitest';
+import { expectIsland, renderServer } from 'mochi-framework/testing';
+import Page from './index.svelte';
+import { USER_COOKIE } from '$lib/visitor.js';
+
+const page = await renderServer(Page, { request: { cookies: { [USER_COOKIE]: 'Ada' } } });
+
+test('defers everything personal to server islands', () => {
+	expectIsland(page, 'Avatar', { props: {}, fallback: 'Loading your account…' });
+	expectIsland(page, 'CartCount', { props: {} });
+	expectIsland(page, 'Recommended', { props: { product: 'mochi-set' }, fallback: 'Finding things you might like…' });
+	expect(page.body).not.toContain('Ada');
+});
+
+test('may be cached by CDNs', () => {
+	expect(page.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=600');
+});
