@@ -8,11 +8,16 @@ Commands:
   dev          start the dev server (Vite) with on-demand rendering and HMR
   build        build the app into build/ (client assets, server bundle, prerendered pages)
   start        serve build/ in production (same as \`node build\`)
+  check        type-check the app with svelte-check, islands included
   create-key   print a new MOCHI_KEY (base64url of 32 random bytes)
 
 Options:
   --port <n>   port to listen on (dev: 5173, start: $PORT or 3000)
   --host <h>   host to listen on (start: $HOST or 0.0.0.0)
+  --workers <n>  start: worker processes sharing the port ($MOCHI_WORKERS or 1)
+  --tsconfig <file>  check: the tsconfig to use (default tsconfig.json)
+  --threshold <t>  check: "error" leaves warnings out (default "warning")
+  --fail-on-warnings  check: warnings fail the check too
   -h, --help   show this help
   -v, --version`;
 
@@ -23,6 +28,10 @@ async function main(argv: string[]): Promise<void> {
 		options: {
 			port: { type: 'string' },
 			host: { type: 'string' },
+			workers: { type: 'string' },
+			tsconfig: { type: 'string' },
+			threshold: { type: 'string' },
+			'fail-on-warnings': { type: 'boolean' },
 			help: { type: 'boolean', short: 'h' },
 			version: { type: 'boolean', short: 'v' }
 		}
@@ -49,7 +58,17 @@ async function main(argv: string[]): Promise<void> {
 		}
 		case 'start': {
 			const { runServer } = await import('../node/serve-build.js');
-			await runServer({ dir: 'build', port, host: values.host });
+			await runServer({ dir: 'build', port, host: values.host, workers: await parseWorkersFlag(values.workers) });
+			return;
+		}
+		case 'check': {
+			const { checkApp } = await import('../core/check/index.js');
+			const threshold = values.threshold;
+			if (threshold !== undefined && threshold !== 'error' && threshold !== 'warning') {
+				throw new UsageError(`--threshold must be "error" or "warning", got "${threshold}"`);
+			}
+			const result = await checkApp({ root, tsconfig: values.tsconfig, threshold, failOnWarnings: values['fail-on-warnings'] });
+			if (!result.ok) process.exitCode = 1;
 			return;
 		}
 		case 'create-key': {
@@ -68,6 +87,17 @@ function parsePort(value: string): number {
 	const port = Number(value);
 	if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0–65535, got "${value}"`);
 	return port;
+}
+
+/** `--workers` absent: runServer reads MOCHI_WORKERS. */
+async function parseWorkersFlag(value: string | undefined): Promise<number | undefined> {
+	if (value === undefined) return undefined;
+	const { parseWorkers } = await import('../node/env.js');
+	try {
+		return parseWorkers(value, '--workers');
+	} catch (error) {
+		throw new UsageError((error as Error).message);
+	}
 }
 
 function version(): string {

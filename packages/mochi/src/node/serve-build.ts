@@ -1,13 +1,16 @@
+import cluster from 'node:cluster';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createApp } from '../runtime/server/app.js';
-import { MochiKeyError, resolveKey } from '../runtime/server/islands/key.js';
+import { MochiKeyError, createKey, resolveKey } from '../runtime/server/islands/key.js';
 import { setKey } from '../runtime/server/islands/current-key.js';
 import { loadPrerendered, respondPrerendered } from '../runtime/server/prerendered.js';
 import type { ServerManifest } from '../runtime/server/app-types.js';
 import type { BuildManifest } from '../core/build-app.js';
-import { startServer, type StartedServer } from './start.js';
+import { runPrimary, runWorker } from './cluster.js';
+import { ConfigError, parseWorkers, proxyFromEnv } from './env.js';
+import { displayUrl, listenAddress, startServer, type StartedServer } from './start.js';
 
 class BuildMissingError extends Error {}
 
@@ -17,6 +20,14 @@ export interface ServeBuildOptions {
 	host?: string;
 	port?: number;
 	log?: (line: string) => void;
+	/** Worker processes sharing the port (`runServer` only). Default: `MOCHI_WORKERS`, else 1 (no cluster). */
+	workers?: number;
+	/** Fixed public origin for `request.url`. Default: `ORIGIN`. */
+	origin?: string;
+	/** Trust `x-forwarded-proto` / `x-forwarded-host`. Default: `MOCHI_TRUST_PROXY=1`. */
+	trustProxy?: boolean;
+	/** Print "Listening on …" (a cluster worker leaves it to the primary). */
+	announce?: boolean;
 }
 
 /**
@@ -26,9 +37,8 @@ export interface ServeBuildOptions {
 export async function serveBuild(options: ServeBuildOptions): Promise<StartedServer> {
 	const dir = path.resolve(options.dir);
 	const log = options.log ?? ((line: string) => console.log(line));
-	const manifestFile = path.join(dir, 'server/manifest.json');
-	if (!fs.existsSync(manifestFile)) throw new BuildMissingError(`${dir} is not a Mochi build (no server/manifest.json). Run \`mochi build\` first.`);
-	const build = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as BuildManifest;
+	const build = readBuild(dir);
+	const proxy = proxyFromEnv(process.env);
 
 	setKey(resolveKey({ value: process.env.MOCHI_KEY, production: true, warn: (line) => log(`[mochi] ${line}`) }));
 	const { manifest } = (await import(pathToFileURL(path.join(dir, 'server/app.js')).href)) as { manifest: ServerManifest };
@@ -40,6 +50,9 @@ export async function serveBuild(options: ServeBuildOptions): Promise<StartedSer
 		host: options.host,
 		port: options.port,
 		log,
+		announce: options.announce,
+		origin: options.origin ?? proxy.origin,
+		trustProxy: options.trustProxy ?? proxy.trustProxy,
 		clientDir: path.join(dir, 'client'),
 		immutablePrefix: assetsPath,
 		preHandler: (request) => app.handleIsland(request),
@@ -57,17 +70,54 @@ export async function serveBuild(options: ServeBuildOptions): Promise<StartedSer
 	});
 }
 
+function readBuild(dir: string): BuildManifest {
+	const manifestFile = path.join(dir, 'server/manifest.json');
+	if (!fs.existsSync(manifestFile)) throw new BuildMissingError(`${dir} is not a Mochi build (no server/manifest.json). Run \`mochi build\` first.`);
+	return JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as BuildManifest;
+}
+
 /**
- * What `node build` and `mochi start` call: serve, and on a start-up error that the user must fix
- * (a malformed MOCHI_KEY, a missing build) print its message, without a stack, and exit with 1.
+ * What `node build` and `mochi start` call: serve (in N workers when asked), and on a start-up error that the
+ * user must fix (a malformed MOCHI_KEY, a missing build, a bad setting) print its message, without a stack,
+ * and exit with 1. The primary of a cluster resolves `undefined`: it serves nothing itself.
  */
 export async function runServer(options: ServeBuildOptions): Promise<StartedServer | undefined> {
+	const log = options.log ?? ((line: string) => console.log(line));
 	try {
-		return await serveBuild(options);
+		// A worker re-runs this same entry (node:cluster forks process.argv) and just serves.
+		if (cluster.isWorker) return await runWorker(() => serveBuild({ ...options, announce: false }));
+		const workers = options.workers ?? parseWorkers(process.env.MOCHI_WORKERS);
+		if (workers === 1) return await serveBuild(options);
+		await startCluster(options, workers, log);
+		return undefined;
 	} catch (error) {
-		const expected = error instanceof MochiKeyError || error instanceof BuildMissingError;
+		const expected = error instanceof MochiKeyError || error instanceof BuildMissingError || error instanceof ConfigError;
 		console.error(`mochi: ${expected ? (error as Error).message : ((error as Error)?.stack ?? error)}`);
+		// A worker that cannot start exits, so that the primary sees it (and spots a crash loop).
+		if (cluster.isWorker) process.exit(1);
 		process.exitCode = 1;
 		return undefined;
 	}
+}
+
+/** Checks in the primary everything a worker would otherwise die on, N times over, then forks. */
+async function startCluster(options: ServeBuildOptions, workers: number, log: (line: string) => void): Promise<void> {
+	readBuild(path.resolve(options.dir));
+	proxyFromEnv(process.env);
+	const { host } = listenAddress(options);
+	await runPrimary({ workers, env: { MOCHI_KEY: sharedKey(log) }, url: (port) => displayUrl(host, port), log });
+}
+
+/** The MOCHI_KEY every worker gets: the configured one (checked here), else one random key for all of them. */
+function sharedKey(log: (line: string) => void): string {
+	const value = process.env.MOCHI_KEY;
+	if (value !== undefined && value.trim() !== '') {
+		resolveKey({ value, production: true, warn: () => {} });
+		return value;
+	}
+	log(
+		'[mochi] MOCHI_KEY is not set: using a random key, shared by this server\'s workers. Several instances ' +
+			'(or restarts) need one shared key, or their server islands will answer 403. Run `npx mochi create-key`.'
+	);
+	return createKey();
 }
