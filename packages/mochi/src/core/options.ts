@@ -7,14 +7,22 @@ export interface MochiOptions {
 	islands?: {
 		/** How long the browser waits for one server island before keeping its fallback, in ms. Default 10000. */
 		timeout?: number;
+		/**
+		 * Seconds an island token signed while serving a request stays valid; older ones are refused
+		 * with 410. Off by default. Prerendered pages' islands never expire.
+		 */
+		maxAge?: number | null;
 	};
 }
 
 export interface ResolvedOptions {
 	assetPrefix: string;
 	routesDir: string;
-	islands: { timeout: number };
+	islands: { timeout: number; maxAge: number | null };
 }
+
+/** Tokens carry the issue time as u32 seconds: a maxAge past this could never be reached anyway. */
+const MAX_AGE_LIMIT = 0xffffffff;
 
 export function resolveOptions(options: MochiOptions = {}): ResolvedOptions {
 	const assetPrefix = options.assetPrefix ?? DEFAULT_ASSET_PREFIX;
@@ -28,5 +36,11 @@ export function resolveOptions(options: MochiOptions = {}): ResolvedOptions {
 	if (!Number.isInteger(timeout) || timeout < 1) {
 		throw new Error(`mochi({ islands: { timeout } }): expected a whole number of milliseconds above 0, got ${JSON.stringify(timeout)}.`);
 	}
-	return { assetPrefix, routesDir: 'src/routes', islands: { timeout } };
+	const maxAge = options.islands?.maxAge ?? null;
+	if (maxAge !== null && (!Number.isInteger(maxAge) || maxAge < 1 || maxAge > MAX_AGE_LIMIT)) {
+		throw new Error(
+			`mochi({ islands: { maxAge } }): expected a whole number of seconds above 0 (or null for no expiry), got ${JSON.stringify(maxAge)}.`
+		);
+	}
+	return { assetPrefix, routesDir: 'src/routes', islands: { timeout, maxAge } };
 }

@@ -36,7 +36,8 @@ export function serverEntryCode(root: string, options: ResolvedOptions, tree: Ro
 		`\troutes: [\n${routes.join(',\n')}\n\t],`,
 		`\trootLayouts: [${rootLayouts.join(', ')}],`,
 		`\trootError: ${tree.rootError ? lazy(tree.rootError) : 'null'},`,
-		`\tislands: { ${islands.map((island, i) => `${JSON.stringify(island.name)}: island${i}`).join(', ')} }`,
+		`\tislands: { ${islands.map((island, i) => `${JSON.stringify(island.name)}: island${i}`).join(', ')} },`,
+		`\tislandMaxAge: ${JSON.stringify(options.islands.maxAge)}`,
 		'};'
 	);
 	return lines.join('\n') + '\n';

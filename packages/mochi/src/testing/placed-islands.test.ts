@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as devalue from 'devalue';
 import { signToken } from '../runtime/server/islands/token.js';
+import { keyFromSecret } from '../runtime/server/islands/key.js';
 import { islandElements, placedIslands, textOf } from './placed-islands.js';
 
-const key = { secret: Buffer.alloc(32, 1), id: 'test' };
+const key = keyFromSecret(Buffer.alloc(32, 1));
 const props = { user: { id: 7 }, when: new Date(0), tags: new Set(['a']), quote: '"<&>' };
 const payload = devalue.stringify(props);
 const token = signToken(key, 'Avatar', 'hydrate', payload);

@@ -1,6 +1,7 @@
 import * as devalue from 'devalue';
 import { ISLAND_TAG, TOKEN_ATTRIBUTE, type IslandLoad, type IslandMode } from '../runtime/shared/constants.js';
 import type { SignedIsland } from '../runtime/server/islands/island-attributes.js';
+import { unverifiedPayload } from '../runtime/server/islands/token.js';
 
 /** A server island (`mochi:defer`) as a rendered page placed it. */
 export interface PlacedIsland {
@@ -59,9 +60,10 @@ export function clientIslandNames(html: string): string[] {
 		.map(({ attributes }) => attributes.name ?? '');
 }
 
-/** The token is `base64url(devalue payload) "." base64url(mac)` (runtime/server/islands/token.ts). */
+/** The props a token carries, read without its MAC (the token's framing lives in runtime/server/islands/token.ts). */
 export function decodeProps(token: string): Record<string, unknown> {
-	const payload = Buffer.from(token.slice(0, token.indexOf('.')), 'base64url').toString('utf8');
+	const payload = unverifiedPayload(token);
+	if (payload === undefined) throw new Error(`Not an island token: ${token.slice(0, 40)}…`);
 	return devalue.parse(payload) as Record<string, unknown>;
 }
 

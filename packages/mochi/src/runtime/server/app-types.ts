@@ -45,6 +45,8 @@ export interface ServerManifest {
 	rootError: Load<ComponentModule> | null;
 	/** Island name -> component; the same objects the pages import. */
 	islands: Record<string, Component<any>>;
+	/** `mochi({ islands: { maxAge } })` in seconds, or null: how long island tokens signed on request live. */
+	islandMaxAge?: number | null;
 }
 
 /** What the build (or the dev server) knows about the browser's files. */

@@ -38,7 +38,12 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 
 	// Island names are looked up by component identity when a page renders `<X mochi:defer>`.
 	for (const [name, component] of Object.entries(manifest.islands)) state.islandNames.set(component, name);
-	const runtime: AppRuntime = { clientIslands: options.assets.islands ?? {}, render: manifest.render, dev };
+	const runtime: AppRuntime = {
+		clientIslands: options.assets.islands ?? {},
+		render: manifest.render,
+		dev,
+		islandMaxAge: manifest.islandMaxAge ?? null
+	};
 
 	const islandPath = `${manifest.assetPrefix}/island/`;
 	const handleIslandRequest = createIslandEndpoint({ islands: manifest.islands, runtime, path: islandPath, log });

@@ -22,15 +22,19 @@ export interface PrerenderedPage {
 
 /**
  * Loads prerendered pages into memory and re-signs their island tokens with the key this server
- * runs with. The build may have used another key (or none at all): re-signing here means the key
- * is read at runtime only, and a shell prerendered in CI still works in every instance.
+ * signs with (the first of MOCHI_KEY). The build may have used another key (or none at all):
+ * re-signing here means the key is read at runtime only, and a shell prerendered in CI still works
+ * in every instance.
  */
 export function loadPrerendered(dir: string, entries: Record<string, PrerenderedEntry>): Map<string, PrerenderedPage> {
-	const key = getKey();
+	const key = getKey().current;
 	const pages = new Map<string, PrerenderedPage>();
 	for (const [pathname, entry] of Object.entries(entries)) {
 		let html = fs.readFileSync(path.join(dir, entry.file), 'utf8');
 		for (const island of entry.islands) {
+			// No issue time, even with islands.maxAge on: this page is the same file for as long as the
+			// deploy serves it (and CDNs may keep it longer), so its islands must never expire. The payload
+			// is the devalue text before framing, so this gives the same token as any other instance.
 			const token = signToken(key, island.name, island.mode, island.payload);
 			if (token !== island.token) html = html.split(island.token).join(token);
 		}

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { RequestContext } from './context.js';
-import type { MochiKey } from './islands/token.js';
+import type { Keyring } from './islands/token.js';
 import type { SignedIsland } from './islands/island-attributes.js';
 import type { PropsRegistry } from './islands/props-registry.js';
 import type { render } from 'svelte/server';
@@ -13,6 +13,8 @@ export interface AppRuntime {
 	render: typeof render;
 	/** Dev: components carry their own <style>, which a separately rendered island must bring along. */
 	dev: boolean;
+	/** `mochi({ islands: { maxAge } })`, in seconds: tokens signed during requests expire. Unset: never. */
+	islandMaxAge?: number | null;
 }
 
 /** What one request carries besides its public context: work the framework itself records. */
@@ -30,7 +32,8 @@ export interface RequestState {
 /** Process-wide server state: the key, the island registry and the per-request store. */
 interface ServerState {
 	storage: AsyncLocalStorage<RequestState>;
-	key: MochiKey | null;
+	/** The keys islands are signed and verified with (MOCHI_KEY; see islands/current-key.ts). */
+	key: Keyring | null;
 	/**
 	 * Island component -> public name, added to by every app that starts. Keyed by the component
 	 * object itself, so apps never collide, and weakly, so dev reloads don't pile up old components.

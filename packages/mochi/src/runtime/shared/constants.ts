@@ -53,6 +53,7 @@ export type IslandErrorReason =
 	| 'unknown-island' // 404
 	| 'malformed' // 400
 	| 'signature' // 403
+	| 'expired' // 410: older than islands.maxAge; reloading the page gives a fresh token
 	| 'too-large' // 413 / 414
 	| 'render'; // 500
 
@@ -61,6 +62,7 @@ export const ISLAND_ERROR_STATUS: Record<IslandErrorReason, number> = {
 	'unknown-island': 404,
 	malformed: 400,
 	signature: 403,
+	expired: 410,
 	'too-large': 414,
 	render: 500
 };

@@ -2,7 +2,7 @@ import * as devalue from 'devalue';
 import type { Component } from 'svelte';
 import { verifyToken } from './token.js';
 import { fragmentHead, renderHydrated } from './hydrated.js';
-import { readToken } from './read-token.js';
+import { readToken, type TokenRead } from './read-token.js';
 import { getKey } from './current-key.js';
 import { state, type AppRuntime } from '../state.js';
 import { HttpError } from '../http-error.js';
@@ -23,15 +23,24 @@ export interface IslandEndpointOptions {
 	log: Log;
 }
 
+const REFUSAL_BODY: Partial<Record<IslandErrorReason, string>> = {
+	signature: 'Bad signature.',
+	expired: 'Island token expired: reload the page.',
+	'too-large': 'Island token too large.',
+	malformed: 'Malformed token.'
+};
+
 /**
  * `GET {assetPrefix}/island/{Name}?p=TOKEN` — checks, in this order: method, name, token, then
- * renders the island in its own request context. A refusal never runs the component.
+ * renders the island in its own request context. Every refusal is a 4xx with a short body, its
+ * reason in `x-mochi-island-error` and one rate-limited log line, and never runs the component.
  */
 export function createIslandEndpoint(options: IslandEndpointOptions) {
 	const logRefusal = rateLimited(options.log);
 
-	function refuse(reason: IslandErrorReason, name: string, message: string, status = ISLAND_ERROR_STATUS[reason]) {
-		logRefusal(reason, `[mochi] island ${JSON.stringify(name).slice(0, 80)}: ${status} ${reason}`);
+	function refuse(reason: IslandErrorReason, name: string, message: string, status = ISLAND_ERROR_STATUS[reason], detail?: string) {
+		const why = detail ? ` (${detail})` : '';
+		logRefusal(reason, `[mochi] island ${JSON.stringify(name).slice(0, 80)}: ${status} ${reason}${why}`);
 		return islandError(reason, message, status);
 	}
 
@@ -62,24 +71,26 @@ export function createIslandEndpoint(options: IslandEndpointOptions) {
 		const component = Object.hasOwn(options.islands, name) ? options.islands[name] : undefined;
 		if (!component) return refuse('unknown-island', name, 'Unknown island.');
 
-		const read = await readToken(request, url);
+		let read: TokenRead;
+		try {
+			read = await readToken(request, url);
+		} catch {
+			// The client went away or sent a broken body mid-read: its fault, not a server error.
+			return refuse('malformed', name, 'Unreadable request body.');
+		}
 		if ('error' in read) return refuse(read.error, name, read.message, read.status);
 
-		const verified = verifyToken(getKey(), name, read.token);
+		const verified = verifyToken(getKey(), name, read.token, { maxAge: options.runtime.islandMaxAge });
 		if (!verified.ok) {
+			// A token of acceptable length that inflates past the cap is too large too: 413 either way.
 			const status = verified.reason === 'too-large' ? 413 : ISLAND_ERROR_STATUS[verified.reason];
-			return refuse(verified.reason, name, verified.reason === 'signature' ? 'Bad signature.' : 'Malformed token.', status);
+			return refuse(verified.reason, name, REFUSAL_BODY[verified.reason] ?? 'Refused.', status, verified.detail);
 		}
-		let props: unknown;
-		try {
-			props = devalue.parse(verified.payload);
-		} catch {
-			return refuse('malformed', name, 'Malformed token payload.');
-		}
-		if (typeof props !== 'object' || props === null || Array.isArray(props)) {
-			return refuse('malformed', name, 'Malformed token payload.');
-		}
-		return renderIsland(name, component, props as Record<string, unknown>, verified.payload, verified.mode, request, url);
+		// Signed by us but not props we could have signed (another version's devalue, a key holder's
+		// mistake): still the client's request to refuse, never a 500.
+		const props = parseProps(verified.payload);
+		if (!props) return refuse('malformed', name, 'Malformed token payload.', undefined, 'props do not parse');
+		return renderIsland(name, component, props, verified.payload, verified.mode, request, url);
 	};
 
 	async function renderIsland(
@@ -117,4 +128,15 @@ export function createIslandEndpoint(options: IslandEndpointOptions) {
 		if (!prepared.headers.has('cache-control')) headers.set('cache-control', 'private, no-store');
 		return new Response(html, { status: 200, headers });
 	}
+}
+
+/** The props object of a verified payload, or null when it is not one. */
+function parseProps(payload: string): Record<string, unknown> | null {
+	let props: unknown;
+	try {
+		props = devalue.parse(payload);
+	} catch {
+		return null;
+	}
+	return typeof props === 'object' && props !== null && !Array.isArray(props) ? (props as Record<string, unknown>) : null;
 }

@@ -43,14 +43,31 @@ export function island<Props extends Record<string, any>>(
 	const where = `${call.file}:${call.line}`;
 	const name = islandName(component, where);
 	const payload = serializeProps(name, where, call.props);
-	const token = signToken(getKey(), name, call.mode, payload);
-	state.storage.getStore()?.islands.push({ name, mode: call.mode, payload, token });
+	const store = state.storage.getStore();
+	const token = signToken(getKey().current, name, call.mode, payload, { issuedAt: issueTime(store?.app?.islandMaxAge) });
+	store?.islands.push({ name, mode: call.mode, payload, token });
 	if (token.length > MAX_GET_TOKEN_LENGTH) warnLargeToken(name, where, token.length);
 
 	const attributes: Record<string, string> = { name, [TOKEN_ATTRIBUTE]: token, style: 'display:contents' };
 	if (call.load === 'visible') attributes.load = 'visible';
 	if (call.options?.rootMargin) attributes[ROOT_MARGIN_ATTRIBUTE] = call.options.rootMargin;
 	return attributes;
+}
+
+/**
+ * The issue time to sign with `islands.maxAge` on, else none. It is rounded down to a step (a tenth
+ * of maxAge, at most a minute), so every render within one step gives the same token and the island
+ * URL stays cacheable; the cost is that a token may expire up to one step before maxAge is up.
+ *
+ * A prerendered page gets one here too, at build time, but the server re-signs its islands without
+ * one when it starts (prerendered.ts): that file is served for as long as the deploy lives, so its
+ * islands must never go stale.
+ */
+export function issueTime(maxAge: number | null | undefined, now = Date.now()): number | undefined {
+	if (maxAge == null) return undefined;
+	const step = Math.min(60, Math.max(1, Math.floor(maxAge / 10)));
+	const seconds = Math.floor(now / 1000);
+	return seconds - (seconds % step);
 }
 
 const warnedLarge = new Set<string>();

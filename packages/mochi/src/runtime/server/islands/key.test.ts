@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { inspect } from 'node:util';
 import { describe, expect, it, vi } from 'vitest';
-import { createKey, MochiKeyError, parseKey, resolveKey } from './key.js';
-import { signToken, verifyToken } from './token.js';
+import { createKey, createKeyring, MochiKeyError, parseKey, parseKeyring, resolveKey } from './key.js';
+import { signToken, verifyToken, type MochiKey } from './token.js';
 
 const valid = createKey();
 
@@ -27,11 +27,11 @@ describe('createKey / parseKey', () => {
 
 	it('derives a short id that fingerprints the key without revealing it', () => {
 		const key = parseKey(valid);
-		const expected = createHash('sha256')
+		const hash = createHash('sha256')
 			.update(Buffer.concat([Buffer.from('mochi-key-id\0'), key.secret]))
-			.digest('base64url')
-			.slice(0, 8);
-		expect(key.id).toBe(expected);
+			.digest();
+		expect(key.id).toBe(hash.subarray(0, 4).toString('hex'));
+		expect(key.keyId).toBe(hash.readUInt32BE(0));
 		expect(parseKey(valid).id).toBe(key.id);
 		expect(parseKey(createKey()).id).not.toBe(key.id);
 	});
@@ -40,7 +40,7 @@ describe('createKey / parseKey', () => {
 		const key = parseKey(valid);
 		expect(JSON.stringify(key)).not.toContain(key.secret.toString('base64url'));
 		expect(inspect(key)).toBe(`MochiKey { id: '${key.id}' }`);
-		expect(Object.keys(key)).toEqual(['id']);
+		expect(Object.keys(key)).toEqual(['id', 'keyId']);
 	});
 
 	it('trims whitespace and tolerates = padding', () => {
@@ -78,8 +78,9 @@ describe('createKey / parseKey', () => {
 describe('resolveKey', () => {
 	it('parses a set key and never warns', () => {
 		const warn = vi.fn();
-		const key = resolveKey({ value: valid, production: true, warn });
-		expect(key.id).toBe(parseKey(valid).id);
+		const keys = resolveKey({ value: valid, production: true, warn });
+		expect(keys.current.id).toBe(parseKey(valid).id);
+		expect([...keys.byId.values()]).toEqual([keys.current]);
 		expect(warn).not.toHaveBeenCalled();
 	});
 
@@ -90,8 +91,8 @@ describe('resolveKey', () => {
 
 	it.each([undefined, '', '  '])('uses a random key when the value is %j, warning once in production', (value) => {
 		const warn = vi.fn();
-		const key = resolveKey({ value, production: true, warn });
-		expect(key.secret.length).toBe(32);
+		const keys = resolveKey({ value, production: true, warn });
+		expect(keys.current.secret.length).toBe(32);
 		expect(warn).toHaveBeenCalledTimes(1);
 		expect(warn.mock.calls[0][0]).toMatch(/^MOCHI_KEY is not set: using a random key for this process\. .*403.*`npx mochi create-key`/);
 	});
@@ -105,8 +106,69 @@ describe('resolveKey', () => {
 	it('keeps one random key for the whole process, so tokens outlive a dev-server reload', () => {
 		const first = resolveKey({ value: undefined, production: false, warn: () => {} });
 		const second = resolveKey({ value: undefined, production: false, warn: () => {} });
-		expect(second.secret.equals(first.secret)).toBe(true);
-		const token = signToken(first, 'Avatar', 'plain', '[1]');
+		expect(second.current.secret.equals(first.current.secret)).toBe(true);
+		const token = signToken(first.current, 'Avatar', 'plain', '[1]');
 		expect(verifyToken(second, 'Avatar', token)).toMatchObject({ ok: true });
+	});
+});
+
+describe('parseKeyring (MOCHI_KEY=current,older)', () => {
+	const [a, b, c] = [createKey(), createKey(), createKey()];
+
+	function keyringError(value: string): MochiKeyError {
+		try {
+			parseKeyring(value);
+		} catch (error) {
+			expect(error).toBeInstanceOf(MochiKeyError);
+			return error as MochiKeyError;
+		}
+		throw new Error('parseKeyring accepted the value');
+	}
+
+	it('signs with the first key and finds each by its id', () => {
+		const keys = parseKeyring(`${a},${b},${c}`);
+		expect(keys.current.id).toBe(parseKey(a).id);
+		expect([...keys.byId.values()].map((key) => key.id)).toEqual([a, b, c].map((value) => parseKey(value).id));
+		for (const value of [a, b, c]) expect(keys.byId.get(parseKey(value).keyId)?.secret.equals(parseKey(value).secret)).toBe(true);
+	});
+
+	it('tolerates whitespace around commas and padding on each key', () => {
+		const keys = parseKeyring(` ${a} ,\n${b}= ,\t${c}  `);
+		expect([...keys.byId.values()].map((key) => key.id)).toEqual([a, b, c].map((value) => parseKey(value).id));
+	});
+
+	it('reads one key as a keyring of one', () => {
+		const keys = parseKeyring(a);
+		expect(keys.byId.size).toBe(1);
+		expect(keys.current.id).toBe(parseKey(a).id);
+	});
+
+	it.each([
+		['an empty second key', () => `${a},`, /key 2 of 2 is empty\./],
+		['an empty middle key', () => `${a}, ,${b}`, /key 2 of 3 is empty\./],
+		['a short second key', () => `${a},${b.slice(0, 10)}`, /key 2 of 2 must be base64url of 32 random bytes, but it decodes to 7 bytes\./],
+		['standard base64 first', () => `${Buffer.alloc(32, 0xfb).toString('base64')},${a}`, /key 1 of 2 contains characters outside base64url/],
+		['a duplicate', () => `${a},${b},${a}`, /keys 1 and 3 are the same key/],
+		['a duplicate with other padding', () => `${a},${a}=`, /keys 1 and 2 are the same key/]
+	])('refuses %s, saying which position and never echoing a key', (_label, value, message) => {
+		const text = value();
+		const error = keyringError(text);
+		expect(error.message).toMatch(/^MOCHI_KEY is not valid: /);
+		expect(error.message).toMatch(message);
+		expect(error.message).toContain('npx mochi create-key');
+		for (const key of [a, b, c]) expect(error.message).not.toContain(key.slice(0, 10));
+	});
+
+	it('refuses two keys that share a key id, since tokens could not tell them apart', () => {
+		const first = parseKey(a);
+		const twin = { ...parseKey(b), keyId: first.keyId } as MochiKey;
+		Object.defineProperty(twin, 'secret', { value: parseKey(b).secret });
+		expect(() => createKeyring([first, twin])).toThrow(/keys 1 and 2 share a key id/);
+	});
+
+	it('resolveKey reads a list from MOCHI_KEY', () => {
+		const keys = resolveKey({ value: `${a},${b}`, production: true, warn: () => {} });
+		expect(keys.current.id).toBe(parseKey(a).id);
+		expect(keys.byId.size).toBe(2);
 	});
 });

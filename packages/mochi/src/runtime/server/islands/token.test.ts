@@ -1,16 +1,29 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { MAX_TOKEN_LENGTH, type IslandMode } from '../../shared/constants.js';
-import { signToken, verifyToken, type MochiKey } from './token.js';
+import { signToken, unverifiedPayload, verifyToken } from './token.js';
+import { createKeyring, keyFromSecret } from './key.js';
+import { MAX_PAYLOAD_BYTES } from './token-frame.js';
 
-const key: MochiKey = { secret: Buffer.alloc(32, 7), id: 'test-key' };
-const otherKey: MochiKey = { secret: Buffer.alloc(32, 8), id: 'other' };
+const key = keyFromSecret(Buffer.alloc(32, 7));
+const keys = createKeyring([key]);
+const otherKey = keyFromSecret(Buffer.alloc(32, 8));
 const payload = '[{"user":1},42]';
 
-/** Builds a token by hand from the documented layout, for payloads and modes `signToken` refuses. */
+/** The payload segment's bytes, built by hand from the documented layout. */
+function frame(body: Buffer, options: { flags?: number; keyId?: number; issuedAt?: number; version?: number } = {}): Buffer {
+	const header = Buffer.alloc(options.issuedAt === undefined ? 6 : 10);
+	header[0] = options.version ?? 2;
+	header[1] = (options.flags ?? 0) | (options.issuedAt === undefined ? 0 : 2);
+	header.writeUInt32BE(options.keyId ?? key.keyId, 2);
+	if (options.issuedAt !== undefined) header.writeUInt32BE(options.issuedAt, 6);
+	return Buffer.concat([header, body]);
+}
+
+/** A token by hand from the documented layout, for payloads and modes `signToken` refuses. */
 function forge(bytes: Buffer, name: string, mode: string, secret = key.secret): string {
 	const mac = createHmac('sha256', secret)
-		.update(Buffer.concat([Buffer.from(`mochi-island-v1\0${name}\0${mode}\0`), bytes]))
+		.update(Buffer.concat([Buffer.from(`mochi-island-v2\0${name}\0${mode}\0`), bytes]))
 		.digest();
 	return bytes.toString('base64url') + '.' + mac.toString('base64url');
 }
@@ -23,24 +36,32 @@ function flipChar(text: string, index: number): string {
 describe('signToken / verifyToken', () => {
 	it.each<IslandMode>(['plain', 'hydrate'])('round-trips in %s mode', (mode) => {
 		const token = signToken(key, 'Avatar', mode, payload);
-		expect(verifyToken(key, 'Avatar', token)).toEqual({ ok: true, payload, mode });
+		expect(verifyToken(keys, 'Avatar', token)).toEqual({ ok: true, payload, mode });
 	});
 
 	it('round-trips a unicode payload', () => {
 		const unicode = '["héllo 🍡 世界 \\u0000", "\uFFFD"]';
 		const token = signToken(key, 'Ünïcode', 'plain', unicode);
-		expect(verifyToken(key, 'Ünïcode', token)).toEqual({ ok: true, payload: unicode, mode: 'plain' });
+		expect(verifyToken(keys, 'Ünïcode', token)).toEqual({ ok: true, payload: unicode, mode: 'plain' });
 	});
 
 	it('follows the documented layout, so other implementations can interoperate', () => {
 		const token = signToken(key, 'Avatar', 'plain', payload);
-		expect(token).toBe(forge(Buffer.from(payload), 'Avatar', 'plain'));
+		expect(token).toBe(forge(frame(Buffer.from(payload)), 'Avatar', 'plain'));
 		expect(token).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/);
+		const bytes = Buffer.from(token.split('.')[0], 'base64url');
+		expect([...bytes.subarray(0, 2)]).toEqual([2, 0]);
+		expect(bytes.readUInt32BE(2)).toBe(key.keyId);
+		expect(bytes.subarray(6).toString()).toBe(payload);
+		expect(unverifiedPayload(token)).toBe(payload);
 	});
 
 	it('is deterministic', () => {
 		expect(signToken(key, 'Avatar', 'plain', payload)).toBe(signToken(key, 'Avatar', 'plain', payload));
 		expect(signToken(key, 'Avatar', 'hydrate', payload)).toBe(signToken(key, 'Avatar', 'hydrate', payload));
+		expect(signToken(key, 'Avatar', 'plain', payload, { issuedAt: 1234 })).toBe(signToken(key, 'Avatar', 'plain', payload, { issuedAt: 1234 }));
+		// A keyring built again from the same secret signs the same bytes: how instances agree.
+		expect(signToken(keyFromSecret(Buffer.alloc(32, 7)), 'Avatar', 'plain', payload)).toBe(signToken(key, 'Avatar', 'plain', payload));
 	});
 
 	it('binds the mode: a plain token never verifies as hydrate, and vice versa', () => {
@@ -49,42 +70,40 @@ describe('signToken / verifyToken', () => {
 		// Same payload segment, different MAC: the mode lives only in the MAC.
 		expect(plain.split('.')[0]).toBe(hydrate.split('.')[0]);
 		expect(plain).not.toBe(hydrate);
-		expect(verifyToken(key, 'Cart', plain)).toMatchObject({ ok: true, mode: 'plain' });
-		expect(verifyToken(key, 'Cart', hydrate)).toMatchObject({ ok: true, mode: 'hydrate' });
+		expect(verifyToken(keys, 'Cart', plain)).toMatchObject({ ok: true, mode: 'plain' });
+		expect(verifyToken(keys, 'Cart', hydrate)).toMatchObject({ ok: true, mode: 'hydrate' });
 		// A verifier that dropped the mode from the message (or swapped the two) would accept these.
-		expect(plain).not.toBe(forge(Buffer.from(payload), 'Cart', 'hydrate'));
-		expect(hydrate).not.toBe(forge(Buffer.from(payload), 'Cart', 'plain'));
-		expect(verifyToken(key, 'Cart', forge(Buffer.from(payload), 'Cart', ''))).toEqual({ ok: false, reason: 'signature' });
-		expect(verifyToken(key, 'Cart', forge(Buffer.from(payload), 'Cart', 'Plain'))).toEqual({ ok: false, reason: 'signature' });
+		const bytes = frame(Buffer.from(payload));
+		expect(plain).not.toBe(forge(bytes, 'Cart', 'hydrate'));
+		expect(hydrate).not.toBe(forge(bytes, 'Cart', 'plain'));
+		expect(verifyToken(keys, 'Cart', forge(bytes, 'Cart', ''))).toEqual({ ok: false, reason: 'signature' });
+		expect(verifyToken(keys, 'Cart', forge(bytes, 'Cart', 'Plain'))).toEqual({ ok: false, reason: 'signature' });
 	});
 
-	it('rejects a flipped byte in the payload segment', () => {
+	it('rejects a flipped byte in the body, the key id or the MAC', () => {
 		const token = signToken(key, 'Avatar', 'plain', payload);
-		expect(verifyToken(key, 'Avatar', flipChar(token, 3))).toEqual({ ok: false, reason: 'signature' });
-	});
-
-	it('rejects a flipped byte in the MAC segment', () => {
-		const token = signToken(key, 'Avatar', 'plain', payload);
-		expect(verifyToken(key, 'Avatar', flipChar(token, token.indexOf('.') + 5))).toEqual({ ok: false, reason: 'signature' });
+		expect(verifyToken(keys, 'Avatar', flipChar(token, 12))).toEqual({ ok: false, reason: 'signature' });
+		expect(verifyToken(keys, 'Avatar', flipChar(token, 4))).toMatchObject({ ok: false, reason: 'signature', detail: expect.stringMatching(/^unknown key id [0-9a-f]{8}$/) });
+		expect(verifyToken(keys, 'Avatar', flipChar(token, token.indexOf('.') + 5))).toEqual({ ok: false, reason: 'signature' });
 	});
 
 	it('rejects the token of another island', () => {
 		const token = signToken(key, 'Avatar', 'plain', payload);
-		expect(verifyToken(key, 'Avatar2', token)).toEqual({ ok: false, reason: 'signature' });
-		expect(verifyToken(key, 'avatar', token)).toEqual({ ok: false, reason: 'signature' });
+		expect(verifyToken(keys, 'Avatar2', token)).toEqual({ ok: false, reason: 'signature' });
+		expect(verifyToken(keys, 'avatar', token)).toEqual({ ok: false, reason: 'signature' });
 	});
 
 	it('cannot be replayed across names by moving text between name and payload', () => {
 		// Signing refuses NUL in names, and verifying never accepts one.
-		const token = forge(Buffer.from('plain\0x'), 'A', 'plain');
-		expect(verifyToken(key, 'A\0plain', forge(Buffer.from('x'), 'A\0plain', 'plain'))).toEqual({ ok: false, reason: 'signature' });
-		expect(verifyToken(key, 'A\0plain', token)).toEqual({ ok: false, reason: 'signature' });
+		const token = forge(frame(Buffer.from('plain\0x')), 'A', 'plain');
+		expect(verifyToken(keys, 'A\0plain', forge(frame(Buffer.from('x')), 'A\0plain', 'plain'))).toEqual({ ok: false, reason: 'signature' });
+		expect(verifyToken(keys, 'A\0plain', token)).toEqual({ ok: false, reason: 'signature' });
 		expect(() => signToken(key, 'A\0plain', 'plain', 'x')).toThrow(TypeError);
 	});
 
-	it('rejects a token signed with another key', () => {
-		const token = signToken(otherKey, 'Avatar', 'plain', payload);
-		expect(verifyToken(key, 'Avatar', token)).toEqual({ ok: false, reason: 'signature' });
+	it('rejects a token signed with another key, and one that claims our key id with another secret', () => {
+		expect(verifyToken(keys, 'Avatar', signToken(otherKey, 'Avatar', 'plain', payload))).toMatchObject({ ok: false, reason: 'signature' });
+		expect(verifyToken(keys, 'Avatar', forge(frame(Buffer.from(payload)), 'Avatar', 'plain', otherKey.secret))).toEqual({ ok: false, reason: 'signature' });
 	});
 
 	const valid = signToken(key, 'Avatar', 'plain', payload);
@@ -94,6 +113,7 @@ describe('signToken / verifyToken', () => {
 	// spelling of the same MAC, which Node's decoder accepts without a word.
 	const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 	const nonCanonical = segment + '.' + macSegment.slice(0, 42) + alphabet[alphabet.indexOf(macSegment[42]) ^ 1];
+	const body = Buffer.from(payload);
 	it.each([
 		['empty string', ''],
 		['a lone dot', '.'],
@@ -115,11 +135,18 @@ describe('signToken / verifyToken', () => {
 		['a MAC of 31 bytes', segment + '.' + mac.subarray(0, 31).toString('base64url')],
 		['a MAC of 33 bytes', segment + '.' + Buffer.concat([mac, Buffer.from([0])]).toString('base64url')],
 		['a MAC of 1 byte', segment + '.AA'],
-		['payload bytes that are not UTF-8, correctly signed', forge(Buffer.from([0x5b, 0xff, 0xfe, 0x5d]), 'Avatar', 'plain')],
-		['a lone surrogate encoded in UTF-8, correctly signed', forge(Buffer.from([0xed, 0xa0, 0x80]), 'Avatar', 'plain')],
-		['an overlong UTF-8 encoding, correctly signed', forge(Buffer.from([0xc0, 0xaf]), 'Avatar', 'plain')]
+		['a v1 token (no frame), correctly signed', forge(body, 'Avatar', 'plain')],
+		['version 3, correctly signed', forge(frame(body, { version: 3 }), 'Avatar', 'plain')],
+		['an unknown flag, correctly signed', forge(frame(body, { flags: 4 }), 'Avatar', 'plain')],
+		['a frame with no body, correctly signed', forge(frame(Buffer.alloc(0)), 'Avatar', 'plain')],
+		['an issue-time flag and no room for it', forge(frame(Buffer.from([1, 2, 3]), { flags: 2 }), 'Avatar', 'plain')],
+		['a 5-byte frame', forge(frame(Buffer.alloc(0)).subarray(0, 5), 'Avatar', 'plain')],
+		['payload bytes that are not UTF-8, correctly signed', forge(frame(Buffer.from([0x5b, 0xff, 0xfe, 0x5d])), 'Avatar', 'plain')],
+		['a lone surrogate encoded in UTF-8, correctly signed', forge(frame(Buffer.from([0xed, 0xa0, 0x80])), 'Avatar', 'plain')],
+		['an overlong UTF-8 encoding, correctly signed', forge(frame(Buffer.from([0xc0, 0xaf])), 'Avatar', 'plain')],
+		['a deflate flag on a body that is not deflate, correctly signed', forge(frame(Buffer.from([0xff, 0xff, 0xff]), { flags: 1 }), 'Avatar', 'plain')]
 	])('rejects %s as malformed', (_label, token) => {
-		expect(verifyToken(key, 'Avatar', token)).toEqual({ ok: false, reason: 'malformed' });
+		expect(verifyToken(keys, 'Avatar', token)).toEqual({ ok: false, reason: 'malformed' });
 	});
 
 	it('needs the canonical check: Node alone decodes the non-canonical MAC to the genuine one', () => {
@@ -128,20 +155,21 @@ describe('signToken / verifyToken', () => {
 	});
 
 	it('refuses an over-long token as too-large before decoding it', () => {
-		expect(verifyToken(key, 'Avatar', 'A'.repeat(MAX_TOKEN_LENGTH + 1))).toEqual({ ok: false, reason: 'too-large' });
-		expect(verifyToken(key, 'Avatar', '%%%'.repeat(MAX_TOKEN_LENGTH))).toEqual({ ok: false, reason: 'too-large' });
+		expect(verifyToken(keys, 'Avatar', 'A'.repeat(MAX_TOKEN_LENGTH + 1))).toEqual({ ok: false, reason: 'too-large' });
+		expect(verifyToken(keys, 'Avatar', '%%%'.repeat(MAX_TOKEN_LENGTH))).toEqual({ ok: false, reason: 'too-large' });
 		// A genuine token just over the limit is refused too: size is checked first.
-		const big = forge(Buffer.from('x'.repeat(MAX_TOKEN_LENGTH)), 'Avatar', 'plain');
+		const big = forge(frame(Buffer.from('x'.repeat(MAX_TOKEN_LENGTH))), 'Avatar', 'plain');
 		expect(big.length).toBeGreaterThan(MAX_TOKEN_LENGTH);
-		expect(verifyToken(key, 'Avatar', big)).toEqual({ ok: false, reason: 'too-large' });
+		expect(verifyToken(keys, 'Avatar', big)).toEqual({ ok: false, reason: 'too-large' });
 	});
 
-	it('signs and verifies a token of exactly the maximum length', () => {
-		// 43 MAC characters and a dot; the rest is base64url of the payload.
-		const maxPayload = 'x'.repeat(Math.floor(((MAX_TOKEN_LENGTH - 44) * 3) / 4));
-		const token = signToken(key, 'Avatar', 'plain', maxPayload);
+	it('signs and verifies a token near the maximum length', () => {
+		// Random base64url text compresses only to about 3/4, so this token is close to the cap.
+		const big = JSON.stringify([randomBytes(Math.floor(MAX_TOKEN_LENGTH * 0.68)).toString('base64url')]);
+		const token = signToken(key, 'Avatar', 'plain', big);
 		expect(token.length).toBeLessThanOrEqual(MAX_TOKEN_LENGTH);
-		expect(verifyToken(key, 'Avatar', token)).toMatchObject({ ok: true });
+		expect(token.length).toBeGreaterThan(MAX_TOKEN_LENGTH * 0.85);
+		expect(verifyToken(keys, 'Avatar', token)).toEqual({ ok: true, payload: big, mode: 'plain' });
 	});
 
 	it('refuses to sign what it could not verify', () => {
@@ -149,14 +177,19 @@ describe('signToken / verifyToken', () => {
 		expect(() => signToken(key, 'Avatar', 'plain', '\uD800')).toThrow(TypeError);
 		expect(() => signToken(key, '', 'plain', payload)).toThrow(TypeError);
 		expect(() => signToken(key, 'Avatar', 'other' as IslandMode, payload)).toThrow(TypeError);
-		expect(() => signToken(key, 'Avatar', 'plain', 'x'.repeat(MAX_TOKEN_LENGTH))).toThrow(/Avatar.*too large/);
+		expect(() => signToken(key, 'Avatar', 'plain', payload, { issuedAt: -1 })).toThrow(RangeError);
+		expect(() => signToken(key, 'Avatar', 'plain', payload, { issuedAt: 2 ** 32 })).toThrow(RangeError);
+		// Too long a token even compressed, and more text than the verifier would inflate.
+		expect(() => signToken(key, 'Avatar', 'plain', randomBytes(300_000).toString('base64'))).toThrow(/Avatar.*too large.*characters/);
+		expect(() => signToken(key, 'Avatar', 'plain', 'x'.repeat(MAX_PAYLOAD_BYTES + 1))).toThrow(/Avatar.*too large.*bytes of props/);
 	});
 
 	it('never throws, whatever arrives', () => {
 		for (const junk of [undefined, null, 42, {}, [], Symbol.iterator] as unknown[]) {
-			expect(verifyToken(key, 'Avatar', junk as string)).toMatchObject({ ok: false });
+			expect(verifyToken(keys, 'Avatar', junk as string)).toMatchObject({ ok: false });
 		}
-		expect(verifyToken(key, undefined as unknown as string, valid)).toEqual({ ok: false, reason: 'signature' });
-		expect(verifyToken(key, '\uD800', valid)).toEqual({ ok: false, reason: 'signature' });
+		expect(verifyToken(keys, undefined as unknown as string, valid)).toEqual({ ok: false, reason: 'signature' });
+		expect(verifyToken(keys, '\uD800', valid)).toEqual({ ok: false, reason: 'signature' });
+		expect(unverifiedPayload('junk')).toBeUndefined();
 	});
 });

@@ -1,63 +1,97 @@
 /**
- * Signed props for server islands.
+ * Signed props for server islands, format v2.
  *
- * Layout: `base64url(payload) "." base64url(mac)`, unpadded, where `payload` is the UTF-8 devalue
- * envelope built elsewhere and
+ * A token is `base64url(payload) "." base64url(mac)`, both unpadded. The payload is a small binary
+ * frame (token-frame.ts) followed by the body:
  *
- *     mac = HMAC-SHA256(key, "mochi-island-v1\0" + name + "\0" + mode + "\0" + payload)
+ *     byte 0      version, 2
+ *     byte 1      flags: bit 0 = the body is deflate-raw, bit 1 = an issue time follows; others 0
+ *     bytes 2-5   key id: the first 4 bytes of SHA-256("mochi-key-id\0" + secret)
+ *     bytes 6-9   issue time, u32 big-endian seconds since the epoch (only with flag bit 1)
+ *     the rest    body: the devalue text in UTF-8; deflate-raw compressed when it is over 1 KiB
+ *                 and compression makes it smaller
+ *
+ *     mac = HMAC-SHA256(secret, "mochi-island-v2\0" + name + "\0" + mode + "\0" + payload)
  *
  * What the MAC covers, and why:
- * - the version tag, so a future format can never accept a token made for this one;
- * - the island's name, so a token cannot be replayed against another island (whose props would mean
- *   something else);
+ * - the version tag, so no other format's token can ever pass for this one;
+ * - the island's name, so a token cannot be replayed against another island (whose props would
+ *   mean something else);
  * - the mode (`plain` / `hydrate`), so a shell that renders HTML only cannot be switched to ship a
- *   hydrating fragment. The mode is not written in the token: the verifier recomputes it (see
- *   `verifyToken`);
- * - the payload.
+ *   hydrating fragment. The mode is not written in the token: the verifier tries both;
+ * - the whole payload as sent, frame included: the key id, the flags and the issue time cannot be
+ *   changed or stripped (an expiring token cannot be turned into one that never expires), and the
+ *   compressed bytes are authenticated before anything inflates them.
  * Names never contain NUL and modes are fixed words, so the NUL-separated message is unambiguous.
  *
- * Signing is deterministic (no IV, no timestamp): the same props give the same URL, which a CDN or
- * the browser can cache. The props are signed, not encrypted: anyone can read them, so never pass
+ * The key id picks the verifying key with one Map lookup, because MOCHI_KEY may hold several keys
+ * during a rotation: a token from an unknown key is refused at once, never tried against each key.
+ * It is a one-way hash of the secret, so it reveals nothing about it.
+ *
+ * Signing is deterministic (no IV, no random timestamp): the same props give the same URL, which a
+ * CDN or the browser can cache. With `islands.maxAge` the issue time is in the frame (rounded, see
+ * island-attributes.ts). The props are signed, not encrypted: anyone can read them, so never pass
  * secrets as props.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { MAX_TOKEN_LENGTH, type IslandMode } from '../../shared/constants.js';
+import { MAX_PAYLOAD_BYTES, decodeFrame, encodeFrame, inflateBody } from './token-frame.js';
 
-/** `id` is a short fingerprint for logs; it never reveals the secret. */
-export type MochiKey = { readonly secret: Buffer; readonly id: string };
+/** One key. `id` is a hex fingerprint for logs, `keyId` the same 4 bytes as tokens carry them. */
+export type MochiKey = { readonly secret: Buffer; readonly id: string; readonly keyId: number };
+
+/** The keys a server accepts (`MOCHI_KEY=current,older,…`); it signs with `current` only. */
+export interface Keyring {
+	readonly current: MochiKey;
+	readonly byId: ReadonlyMap<number, MochiKey>;
+}
+
+export type VerifyFailure = 'malformed' | 'signature' | 'too-large' | 'expired';
 
 export type VerifyResult =
-	| { ok: true; payload: string; mode: IslandMode }
-	| { ok: false; reason: 'malformed' | 'signature' | 'too-large' };
+	| { ok: true; payload: string; mode: IslandMode; issuedAt?: number }
+	/** `detail` says more for the log (never for the client): e.g. `unknown key id 1a2b3c4d`. */
+	| { ok: false; reason: VerifyFailure; detail?: string };
 
-const VERSION_TAG = 'mochi-island-v1';
+export interface VerifyOptions {
+	/** Seconds a token with an issue time stays valid (`islands.maxAge`); unset: no expiry. */
+	maxAge?: number | null;
+	/** Milliseconds since the epoch; tests set it. */
+	now?: number;
+}
+
+const VERSION_TAG = 'mochi-island-v2';
 const MODES: readonly IslandMode[] = ['plain', 'hydrate'];
 const MAC_BYTES = 32;
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-export function signToken(key: MochiKey, name: string, mode: IslandMode, payload: string): string {
+/** `issuedAt`: seconds since the epoch, written in the frame so the endpoint can refuse stale tokens. */
+export function signToken(key: MochiKey, name: string, mode: IslandMode, payload: string, options: { issuedAt?: number } = {}): string {
 	if (!MODES.includes(mode)) throw new TypeError(`Unknown island mode ${JSON.stringify(mode)}`);
 	if (!isValidName(name)) throw new TypeError(`Invalid island name ${JSON.stringify(name)}`);
-	// An empty payload would give an empty segment, which the verifier refuses; a lone surrogate
-	// would be replaced during UTF-8 encoding, so the signed bytes would not round-trip.
+	// An empty payload has nothing to parse; a lone surrogate would be replaced during UTF-8
+	// encoding, so the signed bytes would not round-trip.
 	if (payload === '' || !isWellFormed(payload)) {
 		throw new TypeError(`The props payload of island "${name}" must be a non-empty, well-formed string`);
 	}
-	const bytes = Buffer.from(payload, 'utf8');
+	const { issuedAt } = options;
+	if (issuedAt !== undefined && !(Number.isInteger(issuedAt) && issuedAt >= 0 && issuedAt <= 0xffffffff)) {
+		throw new RangeError(`issuedAt must be whole seconds since the epoch, got ${issuedAt}`);
+	}
+	const text = Buffer.from(payload, 'utf8');
+	// Failing here, at render time, names the island; otherwise every fetch of it would be refused.
+	if (text.length > MAX_PAYLOAD_BYTES) throw tooLarge(name, `${text.length} bytes of props, more than ${MAX_PAYLOAD_BYTES}`);
+	const bytes = encodeFrame(key.keyId, text, issuedAt);
 	const token = bytes.toString('base64url') + '.' + mac(key, name, mode, bytes).toString('base64url');
-	// Failing here, at render time, names the island; otherwise every fetch of it would get a 414.
 	if (token.length > MAX_TOKEN_LENGTH) {
-		throw new RangeError(
-			`The props of server island "${name}" are too large: its token is ${token.length} characters, ` +
-				`more than the ${MAX_TOKEN_LENGTH} an island request may carry. Pass an id and load the data in the island.`
-		);
+		throw tooLarge(name, `its token is ${token.length} characters, more than the ${MAX_TOKEN_LENGTH} an island request may carry`);
 	}
 	return token;
 }
 
 /** Never throws: any string from the network gets a verdict. */
-export function verifyToken(key: MochiKey, name: string, token: string): VerifyResult {
+export function verifyToken(keys: Keyring, name: string, token: string, options: VerifyOptions = {}): VerifyResult {
 	if (typeof token !== 'string') return fail('malformed');
 	// Checked before any decoding, so junk of any size costs one comparison.
 	if (token.length > MAX_TOKEN_LENGTH) return fail('too-large');
@@ -67,27 +101,57 @@ export function verifyToken(key: MochiKey, name: string, token: string): VerifyR
 	const bytes = decodeSegment(token.slice(0, dot));
 	const given = decodeSegment(token.slice(dot + 1));
 	if (!bytes || !given || given.length !== MAC_BYTES) return fail('malformed');
-
-	let payload: string;
-	try {
-		payload = utf8.decode(bytes);
-	} catch {
-		return fail('malformed');
-	}
+	const frame = decodeFrame(bytes);
+	if (!frame) return fail('malformed');
 
 	// Signing refuses such names, so no genuine token exists for them.
 	if (typeof name !== 'string' || !isValidName(name)) return fail('signature');
+	// Refusing an unknown id at once tells a client nothing it did not know: ids are in every token.
+	const key = keys.byId.get(frame.keyId);
+	if (!key) return fail('signature', `unknown key id ${frame.keyId.toString(16).padStart(8, '0')}`);
 
 	// The mode is not in the token, so we compute the MAC for both modes. Always both, in a fixed
 	// order, with no early exit: the work per request is the same whatever the token holds, and it
-	// is bounded (two HMACs over at most MAX_TOKEN_LENGTH bytes, a few microseconds). The two MACs
-	// differ unless SHA-256 collides, so a token matches at most one mode and a `plain` token can
-	// never come back as `hydrate`.
+	// is bounded (two HMACs over at most MAX_TOKEN_LENGTH bytes). The two MACs differ unless SHA-256
+	// collides, so a token matches at most one mode and a `plain` token never comes back as `hydrate`.
 	let matched: IslandMode | undefined;
 	for (const mode of MODES) {
 		if (timingSafeEqual(mac(key, name, mode, bytes), given)) matched ??= mode;
 	}
-	return matched ? { ok: true, payload, mode: matched } : fail('signature');
+	if (!matched) return fail('signature');
+
+	// Only now is the issue time ours. A token without one (a prerendered page's) never expires; an
+	// issue time ahead of our clock (another instance's skew) counts as fresh.
+	const { maxAge } = options;
+	if (maxAge != null && frame.issuedAt !== undefined) {
+		const now = Math.floor((options.now ?? Date.now()) / 1000);
+		if (now - frame.issuedAt > maxAge) return fail('expired');
+	}
+	const body = inflateBody(frame);
+	if (typeof body === 'string') return fail(body);
+	let payload: string;
+	try {
+		payload = utf8.decode(body);
+	} catch {
+		return fail('malformed');
+	}
+	if (frame.issuedAt === undefined) return { ok: true, payload, mode: matched };
+	return { ok: true, payload, mode: matched, issuedAt: frame.issuedAt };
+}
+
+/**
+ * The props text of a token, WITHOUT checking its MAC: for tests that read what a page placed
+ * (mochi-framework/testing). Undefined when it is not a well-formed token.
+ */
+export function unverifiedPayload(token: string): string | undefined {
+	const frame = decodeFrame(decodeSegment(token.slice(0, token.indexOf('.'))) ?? Buffer.alloc(0));
+	const body = frame && inflateBody(frame);
+	if (!body || typeof body === 'string') return undefined;
+	try {
+		return utf8.decode(body);
+	} catch {
+		return undefined;
+	}
 }
 
 function mac(key: MochiKey, name: string, mode: IslandMode, payload: Buffer): Buffer {
@@ -117,6 +181,10 @@ function isWellFormed(value: string): boolean {
 	return Buffer.from(value, 'utf8').toString('utf8') === value;
 }
 
-function fail(reason: 'malformed' | 'signature' | 'too-large'): VerifyResult {
-	return { ok: false, reason };
+function tooLarge(name: string, why: string): RangeError {
+	return new RangeError(`The props of server island "${name}" are too large: ${why}. Pass an id and load the data in the island.`);
+}
+
+function fail(reason: VerifyFailure, detail?: string): VerifyResult {
+	return detail === undefined ? { ok: false, reason } : { ok: false, reason, detail };
 }

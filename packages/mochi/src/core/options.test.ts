@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { resolveOptions } from './options.js';
+
+describe('resolveOptions: islands.maxAge', () => {
+	it('is off by default', () => {
+		expect(resolveOptions().islands.maxAge).toBeNull();
+		expect(resolveOptions({ islands: { timeout: 5000 } }).islands).toEqual({ timeout: 5000, maxAge: null });
+		expect(resolveOptions({ islands: { maxAge: null } }).islands.maxAge).toBeNull();
+	});
+
+	it('takes whole seconds', () => {
+		expect(resolveOptions({ islands: { maxAge: 3600 } }).islands.maxAge).toBe(3600);
+		expect(resolveOptions({ islands: { maxAge: 1 } }).islands.maxAge).toBe(1);
+	});
+
+	it.each([0, -5, 1.5, NaN, Infinity, 2 ** 32, '60' as unknown as number])('refuses %j, saying what it expects', (maxAge) => {
+		expect(() => resolveOptions({ islands: { maxAge } })).toThrow(/^mochi\(\{ islands: \{ maxAge \} \}\): expected a whole number of seconds above 0/);
+	});
+});

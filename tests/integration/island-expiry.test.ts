@@ -1,0 +1,60 @@
+// mochi({ islands: { maxAge } }) end to end, built: the option reaches the server, tokens signed on
+// request carry an issue time and answer 410 `expired` once stale, and prerendered pages' islands
+// (no issue time) keep working. Runs on a throwaway copy of the basic app with the option set.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO, buildApp, startBuilt, tokenOf, type RunningApp } from '../helpers/app.js';
+import { BASIC, START_TIMEOUT, get, islandPath, setCookie } from './support.js';
+
+const MAX_AGE = 2;
+
+/** Whether a token's signed frame holds an issue time (flag bit 1 of its second byte; see token.ts). */
+function hasIssueTime(token: string): boolean {
+	return (Buffer.from(token.split('.')[0], 'base64url')[1] & 0b10) !== 0;
+}
+
+describe('island token expiry (built)', () => {
+	let root = '';
+	let app: RunningApp;
+
+	beforeAll(async () => {
+		// Under tests/apps/ so the copy's node_modules links resolve.
+		root = fs.mkdtempSync(path.join(REPO, 'tests/apps/.copy-expiry-'));
+		fs.cpSync(BASIC, root, { recursive: true, verbatimSymlinks: true, filter: (src) => !/[\\/](build|\.vite[^\\/]*)$/.test(src) });
+		const config = path.join(root, 'vite.config.ts');
+		fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace('mochi()', `mochi({ islands: { maxAge: ${MAX_AGE} } })`));
+		await buildApp(root);
+		app = await startBuilt(root);
+	}, START_TIMEOUT);
+
+	afterAll(async () => {
+		await app?.stop();
+		if (root) fs.rmSync(root, { recursive: true, force: true });
+	});
+
+	it('answers 410 expired once an on-demand page’s token is older than maxAge; prerendered islands never expire', async () => {
+		const live = tokenOf((await get(app, '/islands')).body, 'Greeting');
+		const prerendered = tokenOf((await get(app, '/prerendered')).body, 'Greeting');
+		expect(hasIssueTime(live)).toBe(true);
+		expect(hasIssueTime(prerendered)).toBe(false);
+		expect((await get(app, islandPath('Greeting', live))).status).toBe(200);
+
+		await new Promise((resolve) => setTimeout(resolve, (MAX_AGE + 1.5) * 1000));
+		const stale = await get(app, islandPath('Greeting', live));
+		expect(stale.status).toBe(410);
+		expect(stale.headers.get('x-mochi-island-error')).toBe('expired');
+		expect(stale.headers.get('cache-control')).toBe('no-store');
+		expect(stale.body).not.toContain('[greeting]');
+		expect(setCookie(stale.headers, 'greeted')).toBeUndefined();
+		expect(app.output()).toContain('[mochi] island "Greeting": 410 expired');
+
+		const still = await get(app, islandPath('Greeting', prerendered));
+		expect(still.status).toBe(200);
+		expect(still.body).toContain('[greeting]');
+		// A reload gives a fresh token that works again.
+		const fresh = tokenOf((await get(app, '/islands')).body, 'Greeting');
+		expect(fresh).not.toBe(live);
+		expect((await get(app, islandPath('Greeting', fresh))).status).toBe(200);
+	});
+});
