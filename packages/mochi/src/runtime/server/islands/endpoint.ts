@@ -37,6 +37,8 @@ const REFUSAL_BODY: Partial<Record<IslandErrorReason, string>> = {
  */
 export function createIslandEndpoint(options: IslandEndpointOptions) {
 	const logRefusal = rateLimited(options.log);
+	// An island that throws on every request must not flood the log either: per island, rate-limited.
+	const logFailure = rateLimited(options.log);
 
 	function refuse(reason: IslandErrorReason, name: string, message: string, status = ISLAND_ERROR_STATUS[reason], detail?: string) {
 		const why = detail ? ` (${detail})` : '';
@@ -119,8 +121,8 @@ export function createIslandEndpoint(options: IslandEndpointOptions) {
 			});
 		} catch (error) {
 			const status = error instanceof HttpError ? error.status : 500;
-			options.log(`[mochi] island ${name} failed to render (${status}): ${firstLine(error)}`);
-			if (options.runtime.dev && !(error instanceof HttpError)) options.log(String((error as Error)?.stack ?? error));
+			const stack = options.runtime.dev && !(error instanceof HttpError) ? `\n${(error as Error)?.stack ?? error}` : '';
+			logFailure(`render ${name}`, `[mochi] island ${name} failed to render (${status}): ${firstLine(error)}${stack}`);
 			return islandError('render', '<!--mochi:island-error-->', status);
 		}
 		const headers = new Headers({ 'content-type': 'text/html; charset=utf-8', 'x-robots-tag': 'noindex' });
