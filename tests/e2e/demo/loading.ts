@@ -87,4 +87,27 @@ export function loadingSuite(demo: Demo): void {
 			expect(demo.app.output()).toMatch(/island StockLevel failed to render \(500\)/);
 		});
 	});
+
+	describe('early island fetch', () => {
+		it('requests each island once: the runtime picks up the preloaded response', async () => {
+			const { page } = await demo.visitor();
+			const requested: string[] = [];
+			const warnings: string[] = [];
+			await page.route('**/_mochi/island/**', (route) => {
+				requested.push(new URL(route.request().url()).pathname);
+				return route.continue();
+			});
+			page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
+			await page.goto(`${demo.url}/`);
+			await islandsSettled(page, HOME_ISLANDS);
+			// Chromium warns a few seconds after load about a preload nobody used; give it the time to.
+			await page.waitForTimeout(3500);
+			expect(requested.sort()).toEqual(HOME_ISLANDS.map((name) => `/_mochi/island/${name}`).sort());
+			expect(warnings.filter((text) => /preload/i.test(text))).toEqual([]);
+			const initiators = await page.evaluate(() =>
+				performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/_mochi/island/')).map((entry) => (entry as PerformanceResourceTiming).initiatorType)
+			);
+			expect(initiators).toEqual(HOME_ISLANDS.map(() => 'link'));
+		});
+	});
 }

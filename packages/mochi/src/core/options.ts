@@ -11,6 +11,11 @@ export interface MochiOptions {
 		 * Seconds an island token signed while serving a request stays valid; older ones are refused
 		 * with 410. Off by default. Prerendered pages' islands never expire.
 		 */
+		/**
+		 * Put a `<link rel="preload" as="fetch">` per eager island in the page head, so island requests start
+		 * while the HTML is still parsing. On by default; Safari fetches preloaded `fetch` twice.
+		 */
+		preload?: boolean;
 		maxAge?: number | null;
 	};
 }
@@ -18,7 +23,7 @@ export interface MochiOptions {
 export interface ResolvedOptions {
 	assetPrefix: string;
 	routesDir: string;
-	islands: { timeout: number; maxAge: number | null };
+	islands: { timeout: number; maxAge: number | null; preload: boolean };
 }
 
 /** Tokens carry the issue time as u32 seconds: a maxAge past this could never be reached anyway. */
@@ -42,5 +47,7 @@ export function resolveOptions(options: MochiOptions = {}): ResolvedOptions {
 			`mochi({ islands: { maxAge } }): expected a whole number of seconds above 0 (or null for no expiry), got ${JSON.stringify(maxAge)}.`
 		);
 	}
-	return { assetPrefix, routesDir: 'src/routes', islands: { timeout, maxAge } };
+	const preload = options.islands?.preload ?? true;
+	if (typeof preload !== 'boolean') throw new Error(`mochi({ islands: { preload } }): expected true or false, got ${JSON.stringify(preload)}.`);
+	return { assetPrefix, routesDir: 'src/routes', islands: { timeout, maxAge, preload } };
 }

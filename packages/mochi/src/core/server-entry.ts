@@ -37,7 +37,8 @@ export function serverEntryCode(root: string, options: ResolvedOptions, tree: Ro
 		`\trootLayouts: [${rootLayouts.join(', ')}],`,
 		`\trootError: ${tree.rootError ? lazy(tree.rootError) : 'null'},`,
 		`\tislands: { ${islands.map((island, i) => `${JSON.stringify(island.name)}: island${i}`).join(', ')} },`,
-		`\tislandMaxAge: ${JSON.stringify(options.islands.maxAge)}`,
+		`\tislandMaxAge: ${JSON.stringify(options.islands.maxAge)},`,
+		`\tislandPreload: ${JSON.stringify(options.islands.preload)}`,
 		'};'
 	);
 	return lines.join('\n') + '\n';

@@ -47,6 +47,8 @@ export interface ServerManifest {
 	islands: Record<string, Component<any>>;
 	/** `mochi({ islands: { maxAge } })` in seconds, or null: how long island tokens signed on request live. */
 	islandMaxAge?: number | null;
+	/** Preload links for eager islands (`mochi({ islands: { preload } })`); on unless false. */
+	islandPreload?: boolean;
 }
 
 /** What the build (or the dev server) knows about the browser's files. */

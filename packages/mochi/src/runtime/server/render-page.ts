@@ -4,7 +4,8 @@ import { HttpError } from './http-error.js';
 import { applyContextHeaders, createRequestState, type PreparedRequest } from './create-context.js';
 import { firstLine, type ErrorReporter, type Log } from './log.js';
 import type { ClientAssets, ComponentModule, ServerManifest } from './app-types.js';
-import { ISLAND_TAG } from '../shared/constants.js';
+import { ISLAND_TAG, MAX_GET_TOKEN_LENGTH, TOKEN_PARAM } from '../shared/constants.js';
+import type { SignedIsland } from './islands/island-attributes.js';
 import { escapeHtml } from './escape.js';
 
 type Load<T> = () => Promise<T>;
@@ -41,13 +42,32 @@ export function createPageRenderer(options: PageRendererOptions) {
 	const { manifest, assets, fill } = options;
 	const islandOpen = `<${ISLAND_TAG}`;
 
-	function document(cssKey: string, head: string, body: string): string {
-		let top = '';
+	const islandUrl = `${manifest.assetPrefix}/island/`;
+	const preloadIslands = manifest.islandPreload !== false;
+
+	function document(cssKey: string, head: string, body: string, islands: SignedIsland[] = []): string {
+		// First in the head: the browser starts every eager island request while it is still parsing the page,
+		// and the runtime's fetch of the same URL (same mode and credentials) picks the response up.
+		let top = preloadIslands ? islandPreloads(islands) : '';
 		for (const href of assets.css[cssKey] ?? []) top += `<link rel="stylesheet" href="${href}">`;
 		if (assets.head) top += assets.head;
 		// The runtime is loaded only where an island was actually rendered: other pages ship no JS.
 		if (assets.runtime && body.includes(islandOpen)) top += `<script type="module" src="${assets.runtime}"></script>`;
 		return fill(top + head, body);
+	}
+
+	/** One preload per eager island URL that fits a GET (longer tokens are POSTed, which can't be preloaded). */
+	function islandPreloads(islands: SignedIsland[]): string {
+		let links = '';
+		const seen = new Set<string>();
+		for (const island of islands) {
+			if (island.load !== 'eager' || island.token.length > MAX_GET_TOKEN_LENGTH) continue;
+			const href = `${islandUrl}${encodeURIComponent(island.name)}?${TOKEN_PARAM}=${island.token}`;
+			if (seen.has(href)) continue;
+			seen.add(href);
+			links += `<link rel="preload" as="fetch" href="${escapeHtml(href)}" crossorigin>`;
+		}
+		return links;
 	}
 
 	async function renderTree(modules: ComponentModule[], props: Record<string, unknown>) {
@@ -90,7 +110,7 @@ export function createPageRenderer(options: PageRendererOptions) {
 				const modules = await Promise.all([...page.layouts.map((l) => l()), page.page()]);
 				const out = await renderTree(modules, { params: page.params });
 				const head = out.head + prepared.state.head.join('');
-				return html(document(page.cssKey, head, out.body), 200, prepared, true);
+				return html(document(page.cssKey, head, out.body, prepared.state.islands), 200, prepared, true);
 			} catch (error) {
 				if (error instanceof HttpError) return renderError(page, prepared, error.status, error.message);
 				const reported = options.onError(error, page.request);

@@ -26,6 +26,8 @@ export interface SignedIsland {
 	mode: IslandMode;
 	payload: string;
 	token: string;
+	/** Fetched at once (`eager`, worth a preload link) or when scrolled near. */
+	load?: IslandLoad;
 }
 
 /**
@@ -45,7 +47,7 @@ export function island<Props extends Record<string, any>>(
 	const payload = serializeProps(name, where, call.props);
 	const store = state.storage.getStore();
 	const token = signToken(getKey().current, name, call.mode, payload, { issuedAt: issueTime(store?.app?.islandMaxAge) });
-	store?.islands.push({ name, mode: call.mode, payload, token });
+	store?.islands.push({ name, mode: call.mode, payload, token, load: call.load });
 	if (token.length > MAX_GET_TOKEN_LENGTH) warnLargeToken(name, where, token.length);
 
 	const attributes: Record<string, string> = { name, [TOKEN_ATTRIBUTE]: token, style: 'display:contents' };
