@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { signToken } from './islands/token.js';
 import { getKey } from './islands/current-key.js';
 import type { SignedIsland } from './islands/island-attributes.js';
@@ -14,10 +15,17 @@ export interface PrerenderedEntry {
 	islands: SignedIsland[];
 }
 
-export interface PrerenderedPage {
+/** One encoding of a prerendered page; each has its own ETag, as the bytes differ. */
+interface Variant {
 	body: Uint8Array<ArrayBuffer>;
-	headers: Record<string, string>;
 	etag: string;
+}
+
+export interface PrerenderedPage {
+	headers: Record<string, string>;
+	identity: Variant;
+	br: Variant;
+	gzip: Variant;
 }
 
 /**
@@ -38,21 +46,49 @@ export function loadPrerendered(dir: string, entries: Record<string, Prerendered
 			const token = signToken(key, island.name, island.mode, island.payload);
 			if (token !== island.token) html = html.split(island.token).join(token);
 		}
+		// Compressed once here, at the highest levels, rather than on every request.
 		const body = new TextEncoder().encode(html);
-		const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
-		pages.set(pathname, { body, headers: { 'content-type': 'text/html; charset=utf-8', ...entry.headers }, etag });
+		const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}`;
+		pages.set(pathname, {
+			headers: { 'content-type': 'text/html; charset=utf-8', vary: 'accept-encoding', ...entry.headers },
+			identity: { body, etag: `${etag}"` },
+			br: { body: new Uint8Array(brotliCompressSync(body, BROTLI)), etag: `${etag}-br"` },
+			gzip: { body: new Uint8Array(gzipSync(body, { level: constants.Z_BEST_COMPRESSION })), etag: `${etag}-gz"` }
+		});
 	}
 	return pages;
 }
 
-/** Answer a GET/HEAD for a prerendered page from memory, with an ETag and 304 on a match. */
+const BROTLI = { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } };
+
+/**
+ * Answer a GET/HEAD for a prerendered page from memory: brotli or gzip when the client takes it, an
+ * ETag per encoding, and 304 on a match.
+ */
 export function respondPrerendered(page: PrerenderedPage, request: Request): Response {
+	const encoding = pickEncoding(request.headers.get('accept-encoding'));
+	const variant = encoding ? page[encoding] : page.identity;
 	const headers = new Headers(page.headers);
-	headers.set('etag', page.etag);
+	headers.set('etag', variant.etag);
+	if (encoding) headers.set('content-encoding', encoding);
 	const match = request.headers.get('if-none-match');
-	if (match && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === page.etag)) {
+	if (match && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === variant.etag)) {
 		return new Response(null, { status: 304, headers });
 	}
-	headers.set('content-length', String(page.body.byteLength));
-	return new Response(request.method === 'HEAD' ? null : page.body, { status: 200, headers });
+	headers.set('content-length', String(variant.body.byteLength));
+	return new Response(request.method === 'HEAD' ? null : variant.body, { status: 200, headers });
+}
+
+/** `br` over `gzip` when both are accepted; neither when refused with `q=0` or not asked for. */
+export function pickEncoding(header: string | null): 'br' | 'gzip' | null {
+	if (!header) return null;
+	let gzip = false;
+	for (const part of header.split(',')) {
+		const [name, ...params] = part.trim().toLowerCase().split(';');
+		const refused = params.some((param) => /^\s*q\s*=\s*0(?:\.0*)?\s*$/.test(param));
+		if (refused) continue;
+		if (name === 'br') return 'br';
+		if (name === 'gzip' || name === '*') gzip = true;
+	}
+	return gzip ? 'gzip' : null;
 }
