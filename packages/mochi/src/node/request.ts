@@ -1,6 +1,7 @@
 // Converts between Node's `http` objects and the web `Request` / `Response` the runtime speaks.
 // Nothing here knows about routes or islands.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { memoryBody } from '../runtime/server/memory-response.js';
 
 export interface ToRequestOptions {
 	/** Fixed public origin (`https://example.com`). Wins over the Host header and any proxy header. */
@@ -18,7 +19,7 @@ export interface ToRequestOptions {
 const VALID_HOST = /^[a-z0-9.\-_]+(:\d+)?$|^\[[a-f0-9:.]+\](:\d+)?$/i;
 
 /** Throws (a `TypeError`) for a request whose target or host cannot form a URL; the server answers 400. */
-export function toRequest(req: IncomingMessage, options: ToRequestOptions = {}): Request {
+export function toRequest(req: IncomingMessage, options: ToRequestOptions = {}, url = requestUrl(req, options)): Request {
 	const method = req.method ?? 'GET';
 	const controller = new AbortController();
 	const abort = () => controller.abort(new Error('Client disconnected'));
@@ -35,10 +36,11 @@ export function toRequest(req: IncomingMessage, options: ToRequestOptions = {}):
 		signal: controller.signal,
 		duplex: 'half'
 	};
-	return new Request(toUrl(req, options), init);
+	return new Request(url, init);
 }
 
-function toUrl(req: IncomingMessage, { origin, trustProxy }: ToRequestOptions): string {
+/** The request's absolute URL; throws (a `TypeError`) when its target or host cannot form one. */
+export function requestUrl(req: IncomingMessage, { origin, trustProxy }: ToRequestOptions): string {
 	const target = req.url ?? '/';
 	// Origin-form only: `GET //evil.test/x` stays a path because we concatenate instead of resolving.
 	if (!target.startsWith('/')) throw new TypeError(`Unsupported request target: ${target.slice(0, 100)}`);
@@ -129,6 +131,12 @@ export async function writeResponse(res: ServerResponse, response: Response, met
 	if (!body) {
 		await response.body?.cancel().catch(() => {});
 		if (!res.destroyed) res.end();
+		return;
+	}
+	// A body Mochi built in memory goes out in one write, with its length; the stream is left unread.
+	const whole = memoryBody(response);
+	if (whole !== undefined) {
+		if (!res.destroyed) res.end(whole);
 		return;
 	}
 	await pipe(body, res);

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { createApp } from '../runtime/server/app.js';
 import { MochiKeyError, createKey, resolveKey } from '../runtime/server/islands/key.js';
 import { setKey } from '../runtime/server/islands/current-key.js';
-import { loadPrerendered, respondPrerendered } from '../runtime/server/prerendered.js';
+import { answerPrerendered, loadPrerendered } from '../runtime/server/prerendered.js';
 import type { ServerManifest } from '../runtime/server/app-types.js';
 import type { BuildManifest } from '../core/build-app.js';
 import { runPrimary, runWorker } from './cluster.js';
@@ -55,15 +55,21 @@ export async function serveBuild(options: ServeBuildOptions): Promise<StartedSer
 		trustProxy: options.trustProxy ?? proxy.trustProxy,
 		clientDir: path.join(dir, 'client'),
 		immutablePrefix: assetsPath,
+		preHandlerPrefix: `${manifest.assetPrefix}/island/`,
 		preHandler: (request) => app.handleIsland(request),
+		// Prerendered pages go out from memory on Node's own objects: no web Request or Response to build.
+		fastHandler: (req, res) => {
+			if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+			const page = prerendered.get((req.url ?? '/').split('?', 1)[0]);
+			if (!page) return false;
+			const answer = answerPrerendered(page, req.method, req.headers['accept-encoding'], req.headers['if-none-match']);
+			res.writeHead(answer.status, answer.headers).end(answer.body ?? undefined);
+			return true;
+		},
 		handler: async (request) => {
 			// A hashed asset that isn't there (an old page after a deploy) is a 404, never a page.
 			if (new URL(request.url).pathname.startsWith(assetsPath)) {
 				return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
-			}
-			if (request.method === 'GET' || request.method === 'HEAD') {
-				const page = prerendered.get(new URL(request.url).pathname);
-				if (page) return respondPrerendered(page, request);
 			}
 			return app.respond(request);
 		}

@@ -1,15 +1,23 @@
 // The production HTTP server: polka for the chain, sirv for files, web Request/Response for the app.
-// Chain order: URL check → preHandler (island endpoint: beats every file and route) → files → handler.
+// Chain order: URL check → preHandler (island endpoint: beats every file and route) → fastHandler
+// (prerendered pages, from memory) → files → handler.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import polka from 'polka';
 import type { IError, Middleware, NextHandler, Request as PolkaRequest } from 'polka';
-import { toRequest, writeResponse } from './request.js';
+import { requestUrl, toRequest, writeResponse } from './request.js';
 import { staticFiles } from './static-files.js';
 
 export interface ServerOptions {
 	/** Everything not answered by `preHandler` or a file. */
 	handler: (request: Request) => Promise<Response>;
+	/** Only requests under this path reach `preHandler` (a web Request is built for it: not for every file). */
+	preHandlerPrefix?: string;
+	/**
+	 * Answers straight on Node's objects, after `preHandler` and before files and the app, with no web
+	 * Request or Response: for what is served from memory (prerendered pages). Returns true if it answered.
+	 */
+	fastHandler?: (req: http.IncomingMessage, res: http.ServerResponse) => boolean;
 	/** Runs before files; `undefined` passes the request on. */
 	preHandler?: (request: Request) => Promise<Response | undefined>;
 	/** Built client assets and copied `static/` files. */
@@ -40,14 +48,21 @@ export function createServer(options: ServerOptions): MochiServer {
 	if (origin) new URL(origin); // a typo'd origin fails at start-up, not on every request
 	const files = options.clientDir ? staticFiles(options.clientDir, options.immutablePrefix) : undefined;
 
-	// One Request per exchange, built once the URL is known to be sane and shared by preHandler and handler.
+	// The URL is checked for every exchange; the web Request (headers, an AbortSignal, a body stream) is
+	// built only when a handler needs one, once, and shared by preHandler and handler.
+	const urls = new WeakMap<http.IncomingMessage, string>();
 	const requests = new WeakMap<http.IncomingMessage, Request>();
+	const requestOf = (req: http.IncomingMessage, res: http.ServerResponse) => {
+		let request = requests.get(req);
+		if (!request) requests.set(req, (request = toRequest(req, { origin, trustProxy, res }, urls.get(req))));
+		return request;
+	};
 
 	const app = polka({ onError: (error, req, res) => fail(error, req, res, log) });
 	const checkUrl: Middleware = (req, res, next) => {
 		try {
 			decodeURI(req.path); // `/%E0%A4%A` would throw later in some route's decodeURIComponent
-			requests.set(req, toRequest(req, { origin, trustProxy, res }));
+			urls.set(req, requestUrl(req, { origin, trustProxy }));
 		} catch {
 			res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad Request');
 			return;
@@ -56,13 +71,17 @@ export function createServer(options: ServerOptions): MochiServer {
 	};
 	app.use(checkUrl);
 	if (preHandler) {
+		const prefix = options.preHandlerPrefix ?? '/';
 		app.use(async (req, res, next) => {
-			const response = await preHandler(requests.get(req)!);
+			if (!req.path.startsWith(prefix)) return next();
+			const response = await preHandler(requestOf(req, res));
 			return response ? writeResponse(res, response, req.method) : next();
 		});
 	}
+	const fast = options.fastHandler;
+	if (fast) app.use((req, res, next) => (fast(req, res) ? undefined : next()));
 	if (files) app.use((req, res, next) => files(req, res, () => void next()));
-	app.use(async (req, res) => writeResponse(res, await handler(requests.get(req)!), req.method));
+	app.use(async (req, res) => writeResponse(res, await handler(requestOf(req, res)), req.method));
 
 	const server = http.createServer();
 	let closing: Promise<void> | undefined;

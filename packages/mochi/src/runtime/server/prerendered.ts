@@ -61,22 +61,40 @@ export function loadPrerendered(dir: string, entries: Record<string, Prerendered
 
 const BROTLI = { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } };
 
+/** What to answer for a prerendered page, decided from the three request headers that matter. */
+export interface PrerenderedAnswer {
+	status: 200 | 304;
+	headers: Record<string, string>;
+	/** Null for a 304 or a HEAD. */
+	body: Uint8Array<ArrayBuffer> | null;
+}
+
 /**
- * Answer a GET/HEAD for a prerendered page from memory: brotli or gzip when the client takes it, an
- * ETag per encoding, and 304 on a match.
+ * A GET/HEAD for a prerendered page, from memory: brotli or gzip when the client takes it, an ETag
+ * per encoding, and 304 on a match. Plain data, so the Node server can write it without building a
+ * web Request or Response (the shell is the hottest path there is: see bench/README.md).
  */
-export function respondPrerendered(page: PrerenderedPage, request: Request): Response {
-	const encoding = pickEncoding(request.headers.get('accept-encoding'));
+export function answerPrerendered(
+	page: PrerenderedPage,
+	method: string,
+	acceptEncoding: string | null | undefined,
+	ifNoneMatch: string | null | undefined
+): PrerenderedAnswer {
+	const encoding = pickEncoding(acceptEncoding ?? null);
 	const variant = encoding ? page[encoding] : page.identity;
-	const headers = new Headers(page.headers);
-	headers.set('etag', variant.etag);
-	if (encoding) headers.set('content-encoding', encoding);
-	const match = request.headers.get('if-none-match');
-	if (match && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === variant.etag)) {
-		return new Response(null, { status: 304, headers });
+	const headers: Record<string, string> = { ...page.headers, etag: variant.etag };
+	if (encoding) headers['content-encoding'] = encoding;
+	if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === variant.etag)) {
+		return { status: 304, headers, body: null };
 	}
-	headers.set('content-length', String(variant.body.byteLength));
-	return new Response(request.method === 'HEAD' ? null : variant.body, { status: 200, headers });
+	headers['content-length'] = String(variant.body.byteLength);
+	return { status: 200, headers, body: method === 'HEAD' ? null : variant.body };
+}
+
+/** The same answer as a web Response (the dev server and tests use this one). */
+export function respondPrerendered(page: PrerenderedPage, request: Request): Response {
+	const answer = answerPrerendered(page, request.method, request.headers.get('accept-encoding'), request.headers.get('if-none-match'));
+	return new Response(answer.body, { status: answer.status, headers: answer.headers });
 }
 
 /** `br` over `gzip` when both are accepted; neither when refused with `q=0` or not asked for. */

@@ -7,6 +7,7 @@ import type { ClientAssets, ComponentModule, ServerManifest } from './app-types.
 import { ISLAND_TAG, MAX_GET_TOKEN_LENGTH, TOKEN_PARAM } from '../shared/constants.js';
 import type { SignedIsland } from './islands/island-attributes.js';
 import { escapeHtml } from './escape.js';
+import { memoryResponse } from './memory-response.js';
 
 type Load<T> = () => Promise<T>;
 
@@ -79,7 +80,7 @@ export function createPageRenderer(options: PageRendererOptions) {
 		const headers = new Headers({ 'content-type': 'text/html; charset=utf-8' });
 		if (withContextHeaders) applyContextHeaders(headers, prepared);
 		else for (const cookie of prepared.setCookieHeaders()) headers.append('set-cookie', cookie);
-		return new Response(body, { status, headers });
+		return memoryResponse(body, { status, headers });
 	}
 
 	async function renderError(page: PageRequest, prepared: PreparedRequest, status: number, message: string, extraHead = '') {

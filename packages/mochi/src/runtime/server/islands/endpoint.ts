@@ -3,6 +3,7 @@ import type { Component } from 'svelte';
 import { verifyToken } from './token.js';
 import { fragmentHead, renderHydrated } from './hydrated.js';
 import { readToken, type TokenRead } from './read-token.js';
+import { memoryResponse } from '../memory-response.js';
 import { getKey } from './current-key.js';
 import { state, type AppRuntime } from '../state.js';
 import { HttpError } from '../http-error.js';
@@ -56,7 +57,7 @@ export function createIslandEndpoint(options: IslandEndpointOptions) {
 		if (reason === 'method') headers.set('allow', 'GET, HEAD, POST');
 		// Refused before its body was read: that socket can't carry another request, so say it closes.
 		if (status === 413) headers.set('connection', 'close');
-		return new Response(message, { status, headers });
+		return memoryResponse(message, { status, headers });
 	}
 
 	return async function handleIsland(request: Request, url: URL): Promise<Response> {
@@ -128,7 +129,7 @@ export function createIslandEndpoint(options: IslandEndpointOptions) {
 		const headers = new Headers({ 'content-type': 'text/html; charset=utf-8', 'x-robots-tag': 'noindex' });
 		applyContextHeaders(headers, prepared);
 		if (!prepared.headers.has('cache-control')) headers.set('cache-control', 'private, no-store');
-		return new Response(html, { status: 200, headers });
+		return memoryResponse(html, { status: 200, headers });
 	}
 }
 
