@@ -7,7 +7,12 @@ export const FRAME_VERSION = 2;
 export const FLAG_DEFLATE = 0b01;
 /** Four bytes of issue time follow the key id. */
 export const FLAG_ISSUED_AT = 0b10;
-const KNOWN_FLAGS = FLAG_DEFLATE | FLAG_ISSUED_AT;
+/**
+ * The token is for a hydrated island. The MAC covers the mode as well, so flipping this bit only
+ * breaks the signature; it is here so the verifier knows which one MAC to compute.
+ */
+export const FLAG_HYDRATE = 0b100;
+const KNOWN_FLAGS = FLAG_DEFLATE | FLAG_ISSUED_AT | FLAG_HYDRATE;
 const HEADER_BYTES = 6;
 const ISSUED_AT_BYTES = 4;
 
@@ -37,9 +42,9 @@ export interface Frame {
  * AND deflate makes it smaller. zlib's output is a function of its input and options, so the
  * same props still give the same bytes.
  */
-export function encodeFrame(keyId: number, text: Buffer, issuedAt?: number): Buffer {
+export function encodeFrame(keyId: number, text: Buffer, issuedAt?: number, hydrate = false): Buffer {
 	let body = text;
-	let flags = 0;
+	let flags = hydrate ? FLAG_HYDRATE : 0;
 	if (text.length > COMPRESS_ABOVE_BYTES) {
 		const packed = deflateRawSync(text, { level: 9 });
 		if (packed.length < text.length) {

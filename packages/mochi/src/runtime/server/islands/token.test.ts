@@ -67,9 +67,13 @@ describe('signToken / verifyToken', () => {
 	it('binds the mode: a plain token never verifies as hydrate, and vice versa', () => {
 		const plain = signToken(key, 'Cart', 'plain', payload);
 		const hydrate = signToken(key, 'Cart', 'hydrate', payload);
-		// Same payload segment, different MAC: the mode lives only in the MAC.
-		expect(plain.split('.')[0]).toBe(hydrate.split('.')[0]);
+		// The frames differ only in the hydrate flag, which tells the verifier which one MAC to compute.
+		expect(plain.split('.')[0]).not.toBe(hydrate.split('.')[0]);
 		expect(plain).not.toBe(hydrate);
+		// Flipping only that flag on a genuine token breaks it: the MAC covers the mode and the flag byte.
+		const flipped = Buffer.from(plain.split('.')[0], 'base64url');
+		flipped[1] |= 0b100;
+		expect(verifyToken(keys, 'Cart', `${flipped.toString('base64url')}.${plain.split('.')[1]}`)).toEqual({ ok: false, reason: 'signature' });
 		expect(verifyToken(keys, 'Cart', plain)).toMatchObject({ ok: true, mode: 'plain' });
 		expect(verifyToken(keys, 'Cart', hydrate)).toMatchObject({ ok: true, mode: 'hydrate' });
 		// A verifier that dropped the mode from the message (or swapped the two) would accept these.
@@ -137,7 +141,7 @@ describe('signToken / verifyToken', () => {
 		['a MAC of 1 byte', segment + '.AA'],
 		['a v1 token (no frame), correctly signed', forge(body, 'Avatar', 'plain')],
 		['version 3, correctly signed', forge(frame(body, { version: 3 }), 'Avatar', 'plain')],
-		['an unknown flag, correctly signed', forge(frame(body, { flags: 4 }), 'Avatar', 'plain')],
+		['an unknown flag, correctly signed', forge(frame(body, { flags: 8 }), 'Avatar', 'plain')],
 		['a frame with no body, correctly signed', forge(frame(Buffer.alloc(0)), 'Avatar', 'plain')],
 		['an issue-time flag and no room for it', forge(frame(Buffer.from([1, 2, 3]), { flags: 2 }), 'Avatar', 'plain')],
 		['a 5-byte frame', forge(frame(Buffer.alloc(0)).subarray(0, 5), 'Avatar', 'plain')],

@@ -5,7 +5,8 @@
  * frame (token-frame.ts) followed by the body:
  *
  *     byte 0      version, 2
- *     byte 1      flags: bit 0 = the body is deflate-raw, bit 1 = an issue time follows; others 0
+ *     byte 1      flags: bit 0 = the body is deflate-raw, bit 1 = an issue time follows,
+ *                 bit 2 = hydrate mode; others 0
  *     bytes 2-5   key id: the first 4 bytes of SHA-256("mochi-key-id\0" + secret)
  *     bytes 6-9   issue time, u32 big-endian seconds since the epoch (only with flag bit 1)
  *     the rest    body: the devalue text in UTF-8; deflate-raw compressed when it is over 1 KiB
@@ -18,7 +19,8 @@
  * - the island's name, so a token cannot be replayed against another island (whose props would
  *   mean something else);
  * - the mode (`plain` / `hydrate`), so a shell that renders HTML only cannot be switched to ship a
- *   hydrating fragment. The mode is not written in the token: the verifier tries both;
+ *   hydrating fragment. The flag bit only tells the verifier which single MAC to compute; flipping it
+ *   breaks the MAC;
  * - the whole payload as sent, frame included: the key id, the flags and the issue time cannot be
  *   changed or stripped (an expiring token cannot be turned into one that never expires), and the
  *   compressed bytes are authenticated before anything inflates them.
@@ -35,7 +37,7 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { MAX_TOKEN_LENGTH, type IslandMode } from '../../shared/constants.js';
-import { MAX_PAYLOAD_BYTES, decodeFrame, encodeFrame, inflateBody } from './token-frame.js';
+import { FLAG_HYDRATE, MAX_PAYLOAD_BYTES, decodeFrame, encodeFrame, inflateBody } from './token-frame.js';
 
 /** One key. `id` is a hex fingerprint for logs, `keyId` the same 4 bytes as tokens carry them. */
 export type MochiKey = { readonly secret: Buffer; readonly id: string; readonly keyId: number };
@@ -82,7 +84,7 @@ export function signToken(key: MochiKey, name: string, mode: IslandMode, payload
 	const text = Buffer.from(payload, 'utf8');
 	// Failing here, at render time, names the island; otherwise every fetch of it would be refused.
 	if (text.length > MAX_PAYLOAD_BYTES) throw tooLarge(name, `${text.length} bytes of props, more than ${MAX_PAYLOAD_BYTES}`);
-	const bytes = encodeFrame(key.keyId, text, issuedAt);
+	const bytes = encodeFrame(key.keyId, text, issuedAt, mode === 'hydrate');
 	const token = bytes.toString('base64url') + '.' + mac(key, name, mode, bytes).toString('base64url');
 	if (token.length > MAX_TOKEN_LENGTH) {
 		throw tooLarge(name, `its token is ${token.length} characters, more than the ${MAX_TOKEN_LENGTH} an island request may carry`);
@@ -110,15 +112,10 @@ export function verifyToken(keys: Keyring, name: string, token: string, options:
 	const key = keys.byId.get(frame.keyId);
 	if (!key) return fail('signature', `unknown key id ${frame.keyId.toString(16).padStart(8, '0')}`);
 
-	// The mode is not in the token, so we compute the MAC for both modes. Always both, in a fixed
-	// order, with no early exit: the work per request is the same whatever the token holds, and it
-	// is bounded (two HMACs over at most MAX_TOKEN_LENGTH bytes). The two MACs differ unless SHA-256
-	// collides, so a token matches at most one mode and a `plain` token never comes back as `hydrate`.
-	let matched: IslandMode | undefined;
-	for (const mode of MODES) {
-		if (timingSafeEqual(mac(key, name, mode, bytes), given)) matched ??= mode;
-	}
-	if (!matched) return fail('signature');
+	// The frame says which mode the token claims; one HMAC checks the claim. The MAC covers the mode
+	// (in its message and in the flag byte), so a `plain` token with the flag flipped fails here.
+	const matched: IslandMode = frame.flags & FLAG_HYDRATE ? 'hydrate' : 'plain';
+	if (!timingSafeEqual(mac(key, name, matched, bytes), given)) return fail('signature');
 
 	// Only now is the issue time ours. A token without one (a prerendered page's) never expires; an
 	// issue time ahead of our clock (another instance's skew) counts as fresh.
