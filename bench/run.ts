@@ -99,7 +99,7 @@ async function main(): Promise<void> {
 		throw error;
 	});
 	const results: ScenarioResult[] = [];
-	const rss = { mochiStart: rssBytes(mochi.pid), mochiPrimed: 0, mochiEnd: 0, floorEnd: 0 };
+	const rss = { mochiStart: rssBytes(mochi.pid), mochiPrimed: 0, floorPrimed: 0, mochiEnd: 0, floorEnd: 0 };
 	const checks: Record<string, unknown> = {};
 	let pages, browser;
 	try {
@@ -109,7 +109,16 @@ async function main(): Promise<void> {
 		checks.responses = await checkResponses(list, mochi, floor);
 		// Load every route's modules before anything is measured (RSS included).
 		for (const s of list) for (let i = 0; i < 20; i++) await get(mochi.url + s.path, s.headers);
+		// Then warm every path up under the full load once. RSS growth is meant to reveal a leak under
+		// steady load; taken after the first scenario's warm-up only, it would count each later path's
+		// first JIT and heap sizing as growth (the bare floor server "grows" 30+ MB that way too).
+		for (const s of list) {
+			await runLoad({ url: mochi.url + s.path, connections: CONNECTIONS, seconds: WARMUP, headers: s.headers });
+			if (s.floorPath) await runLoad({ url: floor.url + s.floorPath, connections: CONNECTIONS, seconds: WARMUP, headers: s.headers });
+		}
+		await settle(mochi.pid);
 		rss.mochiPrimed = rssBytes(mochi.pid);
+		rss.floorPrimed = rssBytes(floor.pid);
 
 		for (const s of list) {
 			log(`\n${s.label}: GET ${shorten(s.path)}`);
@@ -142,10 +151,10 @@ async function main(): Promise<void> {
 	for (const id of PROFILE) profiles.push(await profile(root, id));
 
 	const loadAfter = os.loadavg();
-	// "After warm-up": once the first scenario has warmed up (every route was loaded before that).
-	const afterWarmup = results[0].mochi.rss.afterWarmup;
+	// "After warm-up": once every scenario has been warmed up under load (see above).
+	const afterWarmup = rss.mochiPrimed;
 	const rssGrowth = rss.mochiEnd - afterWarmup;
-	const floorGrowth = results[0].floor ? rss.floorEnd - results[0].floor.rss.afterWarmup : NaN;
+	const floorGrowth = rss.floorEnd - rss.floorPrimed;
 	log('\n' + scenarioTable(results));
 	log(
 		`\nRSS of the Mochi server: ${mb(afterWarmup)} after warm-up, ${mb(rss.mochiEnd)} after the run (${signed(rssGrowth)}; target ≤ +30 MB) ` +

@@ -21,22 +21,28 @@ const VALID_HOST = /^[a-z0-9.\-_]+(:\d+)?$|^\[[a-f0-9:.]+\](:\d+)?$/i;
 /** Throws (a `TypeError`) for a request whose target or host cannot form a URL; the server answers 400. */
 export function toRequest(req: IncomingMessage, options: ToRequestOptions = {}, url = requestUrl(req, options)): Request {
 	const method = req.method ?? 'GET';
+	const hasBody = method !== 'GET' && method !== 'HEAD' && hasRequestBody(req);
+	const init: RequestInit & { duplex: 'half' } = { method, headers: toHeaders(req), body: hasBody ? toBody(req) : null, duplex: 'half' };
+	const request = new Request(url, init);
+	// On Node 20, giving a Request an AbortSignal triples what it costs to build (see bench/README.md), and
+	// most handlers never read it: `request.signal` is made on first use, wired to the same close events.
+	let signal: AbortSignal | undefined;
+	Object.defineProperty(request, 'signal', {
+		configurable: true,
+		get: () => (signal ??= disconnectSignal(req, options.res))
+	});
+	return request;
+}
+
+/** Aborts when the client goes away before the response is finished (at once if it already has). */
+function disconnectSignal(req: IncomingMessage, res: ServerResponse | undefined): AbortSignal {
 	const controller = new AbortController();
 	const abort = () => controller.abort(new Error('Client disconnected'));
-
+	if (req.errored || (res && res.destroyed && !res.writableFinished)) abort();
 	// `close` also fires after a normal exchange; by then nobody listens to the signal.
 	req.once('close', () => req.errored && abort());
-	options.res?.once('close', () => options.res!.writableFinished || abort());
-
-	const hasBody = method !== 'GET' && method !== 'HEAD' && hasRequestBody(req);
-	const init: RequestInit & { duplex: 'half' } = {
-		method,
-		headers: toHeaders(req),
-		body: hasBody ? toBody(req) : null,
-		signal: controller.signal,
-		duplex: 'half'
-	};
-	return new Request(url, init);
+	res?.once('close', () => res.writableFinished || abort());
+	return controller.signal;
 }
 
 /** The request's absolute URL; throws (a `TypeError`) when its target or host cannot form one. */

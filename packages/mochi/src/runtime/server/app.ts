@@ -47,7 +47,18 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 
 	const islandPath = `${manifest.assetPrefix}/island/`;
 	const handleIslandRequest = createIslandEndpoint({ islands: manifest.islands, runtime, path: islandPath, log });
-	const match = createRouter(manifest.routes.map((route) => ({ id: route.id, segments: route.segments, data: route })));
+	// In production a module never changes: each is imported once, not on every request. The dev server
+	// must re-import (its runner hands back the edited module), so there the loaders stay as they are.
+	const load = dev ? <T>(loader: () => Promise<T>) => loader : once;
+	const routes = manifest.routes.map((route) => ({
+		...route,
+		load: load(route.load),
+		layouts: route.layouts.map(load),
+		error: route.error && load(route.error)
+	}));
+	const rootLayouts = manifest.rootLayouts.map(load);
+	const rootError = manifest.rootError && load(manifest.rootError);
+	const match = createRouter(routes.map((route) => ({ id: route.id, segments: route.segments, data: route })));
 	const renderPageRequest = createPageRenderer({
 		manifest,
 		assets: options.assets,
@@ -78,9 +89,9 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 			url,
 			params: {},
 			cssKey: '404',
-			layouts: manifest.rootLayouts,
+			layouts: rootLayouts,
 			page: null,
-			error: manifest.rootError,
+			error: rootError,
 			status: 404
 		});
 		return response;
@@ -119,4 +130,10 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 			return pages.filter((_, i) => modules[i].prerender === true);
 		}
 	};
+}
+
+/** The first call's promise, for every call: an import that has resolved is not asked for again. */
+function once<T>(loader: () => Promise<T>): () => Promise<T> {
+	let loaded: Promise<T> | undefined;
+	return () => (loaded ??= loader());
 }
