@@ -4,7 +4,7 @@ import { resolveOptions } from './options.js';
 describe('resolveOptions: islands.maxAge', () => {
 	it('is off by default', () => {
 		expect(resolveOptions().islands.maxAge).toBeNull();
-		expect(resolveOptions({ islands: { timeout: 5000 } }).islands).toEqual({ timeout: 5000, maxAge: null });
+		expect(resolveOptions({ islands: { timeout: 5000 } }).islands).toEqual({ timeout: 5000, maxAge: null, preload: true });
 		expect(resolveOptions({ islands: { maxAge: null } }).islands.maxAge).toBeNull();
 	});
 
@@ -15,5 +15,13 @@ describe('resolveOptions: islands.maxAge', () => {
 
 	it.each([0, -5, 1.5, NaN, Infinity, 2 ** 32, '60' as unknown as number])('refuses %j, saying what it expects', (maxAge) => {
 		expect(() => resolveOptions({ islands: { maxAge } })).toThrow(/^mochi\(\{ islands: \{ maxAge \} \}\): expected a whole number of seconds above 0/);
+	});
+});
+
+describe('resolveOptions: islands.preload', () => {
+	it('is on unless turned off, and refuses anything but a boolean', () => {
+		expect(resolveOptions().islands.preload).toBe(true);
+		expect(resolveOptions({ islands: { preload: false } }).islands.preload).toBe(false);
+		expect(() => resolveOptions({ islands: { preload: 'no' as unknown as boolean } })).toThrow(/expected true or false/);
 	});
 });
