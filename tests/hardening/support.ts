@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
-import { REPO } from '../helpers/app.js';
+import { REPO, spawnNode } from '../helpers/app.js';
 
 export const APP = path.join(REPO, 'tests/apps/hardening');
 export const CLI = path.join(REPO, 'packages/mochi/bin/mochi.js');
@@ -25,20 +25,14 @@ export interface Server {
 
 /** `node <args>` in the fixture app (default `node build`), on 127.0.0.1 and a free port. */
 export async function spawnServer(args: string[] = ['build'], env: Record<string, string> = {}, root = APP): Promise<Server> {
-	const child = spawn(process.execPath, args, {
-		cwd: root,
-		env: { ...process.env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', ...env },
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	let output = '';
-	child.stdout!.on('data', (chunk) => (output += chunk));
-	child.stderr!.on('data', (chunk) => (output += chunk));
+	const spawned = spawnNode(root, args, env);
+	const child = spawned.child;
 	let stopping = false;
 	const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
 		child.once('exit', (code, signal) => {
 			// A server that dies under load is the finding: show why in the CI log, whatever the test asserts next.
 			if (!stopping && (code !== 0 || signal)) {
-				console.log(`[hardening] server ${child.pid} exited (${signal ?? code}) on its own:\n${output.slice(-4000)}`);
+				console.log(`[hardening] server ${child.pid} exited (${signal ?? code}) on its own:\n${spawned.output().slice(-4000)}`);
 			}
 			resolve({ code, signal });
 		})
@@ -53,13 +47,13 @@ export async function spawnServer(args: string[] = ['build'], env: Record<string
 	};
 	const started = Date.now();
 	while (Date.now() - started < 20_000) {
-		const url = output.match(/Listening on (http:\/\/[^\s]+)/)?.[1];
-		if (url) return { url, pid: child.pid!, output: () => output, exited, stop };
-		if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
+		const url = spawned.output().match(/Listening on (http:\/\/[^\s]+)/)?.[1];
+		if (url) return { url, pid: child.pid!, output: spawned.output, exited, stop };
+		if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${spawned.output()}`);
 		await sleep(50);
 	}
 	child.kill('SIGKILL');
-	throw new Error(`server did not start within 20 s:\n${output}`);
+	throw new Error(`server did not start within 20 s:\n${spawned.output()}`);
 }
 
 /** Runs a process to its end (bounded), for start-up errors. */

@@ -27,9 +27,9 @@ export async function buildApp(root: string, env: Record<string, string> = {}): 
 	return stdout + stderr;
 }
 
-/** `node build` in an app folder, as production runs it. */
-export async function startBuilt(root: string, env: Record<string, string> = {}): Promise<RunningApp> {
-	const child = spawn(process.execPath, ['build'], {
+/** `node <args>` in an app folder as production runs it (127.0.0.1, a free port), its output collected. */
+export function spawnNode(root: string, args: string[] = ['build'], env: Record<string, string> = {}) {
+	const child = spawn(process.execPath, args, {
 		cwd: root,
 		env: { ...process.env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
@@ -37,8 +37,14 @@ export async function startBuilt(root: string, env: Record<string, string> = {})
 	let output = '';
 	child.stdout!.on('data', (chunk) => (output += chunk));
 	child.stderr!.on('data', (chunk) => (output += chunk));
-	const url = await waitFor(child, () => output.match(/Listening on (http:\/\/[^\s]+)/)?.[1], () => output);
-	return { url, output: () => output, stop: () => stopChild(child) };
+	return { child, output: () => output };
+}
+
+/** `node build` in an app folder, as production runs it. */
+export async function startBuilt(root: string, env: Record<string, string> = {}): Promise<RunningApp> {
+	const { child, output } = spawnNode(root, ['build'], env);
+	const url = await waitFor(child, () => output().match(/Listening on (http:\/\/[^\s]+)/)?.[1], output);
+	return { url, output, stop: () => stopChild(child) };
 }
 
 /**

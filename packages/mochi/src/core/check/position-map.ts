@@ -3,6 +3,9 @@
 // adds a line and a multi-line island tag becomes one, so lines shift both ways.
 import { decodeMappings, findSegment } from './source-map.js';
 import { createIslandTags } from './island-tags.js';
+import { lineStarts, positionAt as positionOf } from '../../preprocess/location.js';
+
+export { lineStarts, positionOf };
 
 /** 0-based, as svelte-check's machine output and source maps count. */
 export interface Position {
@@ -43,23 +46,6 @@ export function createPositionMapper({ original, generated, mappings }: MappedSo
 	};
 }
 
-export function lineStarts(text: string): number[] {
-	const starts = [0];
-	for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-	return starts;
-}
-
 export function offsetOf(starts: number[], { line, column }: Position): number {
 	return (starts[Math.min(line, starts.length - 1)] ?? 0) + column;
-}
-
-export function positionOf(starts: number[], offset: number): Position {
-	let low = 0;
-	let high = starts.length - 1;
-	while (low < high) {
-		const mid = (low + high + 1) >> 1;
-		if (starts[mid] <= offset) low = mid;
-		else high = mid - 1;
-	}
-	return { line: low, column: offset - starts[low] };
 }
