@@ -3,6 +3,7 @@
 import { codeSplitSuite } from './code-split.js';
 import { countersSuite } from './counters.js';
 import { deferredSuite } from './deferred.js';
+import { hostileSuite } from './hostile.js';
 import { useClientIslandsApp } from './fixture.js';
 import { islandHeadSuite } from './island-head.js';
 import { richPropsSuite } from './rich-props.js';
@@ -18,3 +19,4 @@ richPropsSuite(app);
 codeSplitSuite(app);
 stylesSuite(app);
 islandHeadSuite(app);
+hostileSuite(app);
