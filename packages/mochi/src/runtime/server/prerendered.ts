@@ -91,12 +91,6 @@ export function answerPrerendered(
 	return { status: 200, headers, body: method === 'HEAD' ? null : variant.body };
 }
 
-/** The same answer as a web Response (the dev server and tests use this one). */
-export function respondPrerendered(page: PrerenderedPage, request: Request): Response {
-	const answer = answerPrerendered(page, request.method, request.headers.get('accept-encoding'), request.headers.get('if-none-match'));
-	return new Response(answer.body, { status: answer.status, headers: answer.headers });
-}
-
 /** `br` over `gzip` when both are accepted; neither when refused with `q=0` or not asked for. */
 export function pickEncoding(header: string | null): 'br' | 'gzip' | null {
 	if (!header) return null;
