@@ -1,6 +1,6 @@
 // The production HTTP server: polka for the chain, sirv for files, web Request/Response for the app.
-// Chain order: URL check → preHandler (island endpoint: beats every file and route) → fastHandler
-// (prerendered pages, from memory) → files → handler.
+// Order: fastHandler (prerendered pages, from memory, by exact path) → URL check → preHandler (island
+// endpoint: beats every file and route) → files → handler.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import polka from 'polka';
@@ -14,8 +14,8 @@ export interface ServerOptions {
 	/** Only requests under this path reach `preHandler` (a web Request is built for it: not for every file). */
 	preHandlerPrefix?: string;
 	/**
-	 * Answers straight on Node's objects, after `preHandler` and before files and the app, with no web
-	 * Request or Response: for what is served from memory (prerendered pages). Returns true if it answered.
+	 * Answers straight on Node's objects before anything else runs, with no web Request or Response: for
+	 * what is served from memory (prerendered pages). Returns true if it answered.
 	 */
 	fastHandler?: (req: http.IncomingMessage, res: http.ServerResponse) => boolean;
 	/** Runs before files; `undefined` passes the request on. */
@@ -78,8 +78,6 @@ export function createServer(options: ServerOptions): MochiServer {
 			return response ? writeResponse(res, response, req.method) : next();
 		});
 	}
-	const fast = options.fastHandler;
-	if (fast) app.use((req, res, next) => (fast(req, res) ? undefined : next()));
 	if (files) app.use((req, res, next) => files(req, res, () => void next()));
 	app.use(async (req, res) => writeResponse(res, await handler(requestOf(req, res)), req.method));
 
@@ -91,6 +89,9 @@ export function createServer(options: ServerOptions): MochiServer {
 			res.setHeader('connection', 'close');
 		}
 		res.once('close', () => closing && setImmediate(() => server.closeIdleConnections()));
+		// What is served from memory goes first, before polka parses anything: it is looked up by the exact
+		// path, so a malformed URL never matches, and the island prefix is not a prerendered path.
+		if (options.fastHandler?.(req, res)) return;
 		// polka's handler starts its own chain when `next` is absent.
 		app.handler(req as PolkaRequest, res, undefined as unknown as NextHandler);
 	});

@@ -19,6 +19,9 @@ export interface PrerenderedEntry {
 interface Variant {
 	body: Uint8Array<ArrayBuffer>;
 	etag: string;
+	/** The response headers for a 200 and for a 304, built once at load: nothing is allocated per request. */
+	ok?: Record<string, string>;
+	notModified?: Record<string, string>;
 }
 
 export interface PrerenderedPage {
@@ -82,13 +85,14 @@ export function answerPrerendered(
 ): PrerenderedAnswer {
 	const encoding = pickEncoding(acceptEncoding ?? null);
 	const variant = encoding ? page[encoding] : page.identity;
-	const headers: Record<string, string> = { ...page.headers, etag: variant.etag };
-	if (encoding) headers['content-encoding'] = encoding;
-	if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === variant.etag)) {
-		return { status: 304, headers, body: null };
+	if (!variant.notModified) {
+		variant.notModified = { ...page.headers, etag: variant.etag, ...(encoding && { 'content-encoding': encoding }) };
+		variant.ok = { ...variant.notModified, 'content-length': String(variant.body.byteLength) };
 	}
-	headers['content-length'] = String(variant.body.byteLength);
-	return { status: 200, headers, body: method === 'HEAD' ? null : variant.body };
+	if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === variant.etag)) {
+		return { status: 304, headers: variant.notModified, body: null };
+	}
+	return { status: 200, headers: variant.ok!, body: method === 'HEAD' ? null : variant.body };
 }
 
 /** `br` over `gzip` when both are accepted; neither when refused with `q=0` or not asked for. */
