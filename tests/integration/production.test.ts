@@ -80,6 +80,16 @@ describe('production server (built)', () => {
 		expect(asset.headers.get('content-type')).toMatch(/javascript/);
 	});
 
+	it('styles an error page shown inside a nested layout with both their CSS', async () => {
+		const page = await get(app, '/blog/no-such-post');
+		expect(page.status).toBe(404);
+		expect(page.body).toContain('blog-layout');
+		const sheets = [...page.body.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)].map((match) => match[1]);
+		const css = (await Promise.all(sheets.map(async (href) => (await get(app, href)).body))).join('\n');
+		expect(css).toMatch(/\.blog-layout\.svelte-[\w-]+ \{[^}]*rebeccapurple/);
+		expect(css).toMatch(/\.message\.svelte-[\w-]+ \{[^}]*crimson/);
+	});
+
 	it('lets instances that share MOCHI_KEY answer each other\'s islands', async () => {
 		const key = randomBytes(32).toString('base64url');
 		const a = await startBuilt(BASIC, { MOCHI_KEY: key });

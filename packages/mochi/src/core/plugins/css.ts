@@ -42,7 +42,10 @@ export function cssPlugin(context: PluginContext): Plugin {
 				}
 				stylesheets[key] = [`/${file}`];
 			};
-			for (const route of tree.routes) if (route.kind === 'page') add(route.id, [...route.layouts, route.file]);
+			// A page's stylesheet carries its error page's CSS too: an error is rendered inside the page's layouts.
+			for (const route of tree.routes) {
+				if (route.kind === 'page') add(route.id, [...route.layouts, route.file, ...(route.error ? [route.error] : [])]);
+			}
 			const rootLayout = path.join(context.options.routesDir, '_layout.svelte');
 			add('404', [...(fs.existsSync(abs(rootLayout)) ? [rootLayout] : []), ...(tree.rootError ? [tree.rootError] : [])]);
 			this.emitFile({ type: 'asset', fileName: CSS_MANIFEST_FILE, source: JSON.stringify(stylesheets, null, '\t') });

@@ -84,7 +84,8 @@ export function createPageRenderer(options: PageRendererOptions) {
 	}
 
 	async function renderError(page: PageRequest, prepared: PreparedRequest, status: number, message: string, extraHead = '') {
-		const load = page.error ?? manifest.rootError;
+		// A page's `error` is the nearest _error.svelte at or above it (the root one included).
+		const load = page.error;
 		const props = { status, message, params: page.params };
 		if (load) {
 			const errorModule = await load();
@@ -93,7 +94,8 @@ export function createPageRenderer(options: PageRendererOptions) {
 				try {
 					const modules = [...(await Promise.all(layouts.map((l) => l()))), errorModule];
 					const out = await renderTree(modules, props);
-					return html(document('404', out.head + extraHead, out.body), status, prepared, false);
+					// The page's own stylesheet holds its layouts' and its error page's CSS (core/plugins/css.ts).
+					return html(document(page.cssKey, out.head + extraHead, out.body), status, prepared, false);
 				} catch (error) {
 					options.log(`[mochi] the error page failed to render: ${firstLine(error)}`);
 				}
