@@ -41,13 +41,13 @@ export function createIslandEndpoint(options: IslandEndpointOptions) {
 	// An island that throws on every request must not flood the log either: per island, rate-limited.
 	const logFailure = rateLimited(options.log);
 
-	function refuse(reason: IslandErrorReason, name: string, message: string, status = ISLAND_ERROR_STATUS[reason], detail?: string) {
+	function refuse(reason: IslandErrorReason, name: string, message: string, status = ISLAND_ERROR_STATUS[reason], detail?: string, unread = false) {
 		const why = detail ? ` (${detail})` : '';
 		logRefusal(reason, `[mochi] island ${JSON.stringify(name).slice(0, 80)}: ${status} ${reason}${why}`);
-		return islandError(reason, message, status);
+		return islandError(reason, message, status, unread);
 	}
 
-	function islandError(reason: IslandErrorReason, message: string, status: number) {
+	function islandError(reason: IslandErrorReason, message: string, status: number, unread = false) {
 		const headers = new Headers({
 			'content-type': 'text/plain; charset=utf-8',
 			'cache-control': 'no-store',
@@ -55,8 +55,8 @@ export function createIslandEndpoint(options: IslandEndpointOptions) {
 			[ISLAND_ERROR_HEADER]: reason
 		});
 		if (reason === 'method') headers.set('allow', 'GET, HEAD, POST');
-		// Refused before its body was read: that socket can't carry another request, so say it closes.
-		if (status === 413) headers.set('connection', 'close');
+		// Refused with part of its body still unread: that socket can't carry another request, so it closes.
+		if (unread) headers.set('connection', 'close');
 		return memoryResponse(message, { status, headers });
 	}
 
@@ -81,7 +81,7 @@ export function createIslandEndpoint(options: IslandEndpointOptions) {
 			// The client went away or sent a broken body mid-read: its fault, not a server error.
 			return refuse('malformed', name, 'Unreadable request body.');
 		}
-		if ('error' in read) return refuse(read.error, name, read.message, read.status);
+		if ('error' in read) return refuse(read.error, name, read.message, read.status, undefined, read.unread);
 
 		const verified = verifyToken(getKey(), name, read.token, { maxAge: options.runtime.islandMaxAge });
 		if (!verified.ok) {

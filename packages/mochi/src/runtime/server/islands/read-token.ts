@@ -1,11 +1,20 @@
 import { MAX_TOKEN_LENGTH, MAX_URL_TOKEN_LENGTH, TOKEN_PARAM } from '../../shared/constants.js';
 
-export type TokenRead = { token: string } | { error: 'malformed' | 'too-large'; status: 400 | 413 | 414; message: string };
+export type TokenRead =
+	| { token: string }
+	| { error: 'malformed' | 'too-large'; status: 400 | 413 | 414; message: string; unread?: boolean };
+
+/**
+ * How much of an oversized body is read and thrown away before answering 413. A client still sending
+ * when the server answers and closes gets a broken pipe instead of the 413 ("lingering close"); past
+ * this, the server stops reading and closes (`unread`), which is what an abusive upload deserves.
+ */
+const DISCARD_LIMIT = 1024 * 1024;
 
 /**
  * The token of an island request: `?p=` on GET/HEAD, the whole body on POST (the browser runtime
- * posts tokens too long for a URL). A body is refused on its Content-Length before any byte is read,
- * and read with a cap when it has none, so a client can't make the server buffer more than the cap.
+ * posts tokens too long for a URL). A body is refused on its Content-Length before any of it is
+ * kept, and read with a cap when it has none, so a client can't make the server buffer more than the cap.
  */
 export async function readToken(request: Request, url: URL): Promise<TokenRead> {
 	if (request.method !== 'POST') {
@@ -14,30 +23,48 @@ export async function readToken(request: Request, url: URL): Promise<TokenRead> 
 		if (token.length > MAX_URL_TOKEN_LENGTH) return { error: 'too-large', status: 414, message: 'Island token too long for a URL.' };
 		return { token };
 	}
-	const tooLarge = { error: 'too-large', status: 413, message: 'Island token too large.' } as const;
 	const declared = Number(request.headers.get('content-length') ?? NaN);
-	if (declared > MAX_TOKEN_LENGTH) return tooLarge;
-	const body = await readCapped(request, MAX_TOKEN_LENGTH);
-	if (body === null) return tooLarge;
+	const body = declared > MAX_TOKEN_LENGTH ? null : await readCapped(request, MAX_TOKEN_LENGTH);
+	if (body === null) {
+		const drained = declared > MAX_TOKEN_LENGTH + DISCARD_LIMIT ? false : await discard(request, DISCARD_LIMIT);
+		return { error: 'too-large', status: 413, message: 'Island token too large.', unread: !drained };
+	}
 	if (!body) return { error: 'malformed', status: 400, message: 'Missing token in the request body.' };
 	return { token: body };
 }
 
-/** The body as text, or null once it passes `limit` bytes (the rest is never read). */
+/** The body as text, or null once it passes `limit` bytes (the rest is left in the stream). */
 async function readCapped(request: Request, limit: number): Promise<string | null> {
 	if (!request.body) return '';
 	const reader = request.body.getReader();
 	const chunks: Uint8Array[] = [];
 	let size = 0;
+	try {
+		for (;;) {
+			const { done, value } = await reader.read();
+			if (done) break;
+			size += value.byteLength;
+			if (size > limit) return null;
+			chunks.push(value);
+		}
+	} finally {
+		reader.releaseLock();
+	}
+	return Buffer.concat(chunks).toString('latin1');
+}
+
+/** Read and drop the rest of the body; true if it ended within `limit` bytes, else stop reading. */
+async function discard(request: Request, limit: number): Promise<boolean> {
+	if (!request.body) return true;
+	const reader = request.body.getReader();
+	let size = 0;
 	for (;;) {
 		const { done, value } = await reader.read();
-		if (done) break;
+		if (done) return true;
 		size += value.byteLength;
 		if (size > limit) {
 			await reader.cancel();
-			return null;
+			return false;
 		}
-		chunks.push(value);
 	}
-	return Buffer.concat(chunks).toString('latin1');
 }
