@@ -19,7 +19,7 @@ export interface ToRequestOptions {
 const VALID_HOST = /^[a-z0-9.\-_]+(:\d+)?$|^\[[a-f0-9:.]+\](:\d+)?$/i;
 
 /** Throws (a `TypeError`) for a request whose target or host cannot form a URL; the server answers 400. */
-export function toRequest(req: IncomingMessage, options: ToRequestOptions = {}, url = requestUrl(req, options)): Request {
+export function toRequest(req: IncomingMessage, options: ToRequestOptions = {}, url: URL | string = requestUrl(req, options)): Request {
 	const method = req.method ?? 'GET';
 	const hasBody = method !== 'GET' && method !== 'HEAD' && hasRequestBody(req);
 	const init: RequestInit & { duplex: 'half' } = { method, headers: toHeaders(req), body: hasBody ? toBody(req) : null, duplex: 'half' };
@@ -46,18 +46,18 @@ function disconnectSignal(req: IncomingMessage, res: ServerResponse | undefined)
 }
 
 /** The request's absolute URL; throws (a `TypeError`) when its target or host cannot form one. */
-export function requestUrl(req: IncomingMessage, { origin, trustProxy }: ToRequestOptions): string {
+export function requestUrl(req: IncomingMessage, { origin, trustProxy }: ToRequestOptions): URL {
 	const target = req.url ?? '/';
 	// Origin-form only: `GET //evil.test/x` stays a path because we concatenate instead of resolving.
 	if (!target.startsWith('/')) throw new TypeError(`Unsupported request target: ${target.slice(0, 100)}`);
-	if (origin) return new URL(origin).origin + target;
+	if (origin) return new URL(new URL(origin).origin + target);
 
 	const encrypted = (req.socket as { encrypted?: boolean }).encrypted;
 	const protocol = (trustProxy && first(req.headers['x-forwarded-proto'])) || (encrypted ? 'https' : 'http');
 	const host = (trustProxy && first(req.headers['x-forwarded-host'])) || req.headers.host || 'localhost';
 	if (protocol !== 'http' && protocol !== 'https') throw new TypeError(`Bad protocol: ${protocol}`);
 	if (!VALID_HOST.test(host)) throw new TypeError(`Bad host: ${host.slice(0, 100)}`);
-	return new URL(`${protocol}://${host}${target}`).href;
+	return new URL(`${protocol}://${host}${target}`);
 }
 
 /** Proxies append to these headers, so the client-facing value is the first one. */

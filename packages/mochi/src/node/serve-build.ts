@@ -45,6 +45,7 @@ export async function serveBuild(options: ServeBuildOptions): Promise<StartedSer
 	const app = createApp(manifest, { assets: build.assets, dev: false, log });
 	const assetsPath = `${manifest.assetPrefix}/assets/`;
 	const prerendered = loadPrerendered(path.join(dir, 'prerendered'), build.prerendered);
+	for (const page of prerendered.values()) app.addPublicIslands(page.islands);
 
 	return startServer({
 		host: options.host,
@@ -55,8 +56,7 @@ export async function serveBuild(options: ServeBuildOptions): Promise<StartedSer
 		trustProxy: options.trustProxy ?? proxy.trustProxy,
 		clientDir: path.join(dir, 'client'),
 		immutablePrefix: assetsPath,
-		preHandlerPrefix: `${manifest.assetPrefix}/island/`,
-		preHandler: (request) => app.handleIsland(request),
+		islands: { prefix: app.islandPath, answer: app.answerIsland },
 		// Prerendered pages go out from memory on Node's own objects: no web Request or Response to build.
 		fastHandler: (req, res) => {
 			if (req.method !== 'GET' && req.method !== 'HEAD') return false;

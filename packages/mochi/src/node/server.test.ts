@@ -19,6 +19,7 @@ beforeAll(() => {
 		'_mochi/assets/big-4d5e6f.js.gz': gzipSync(BIG_JS),
 		'robots.txt': 'User-agent: *',
 		'hello.txt': 'from disk',
+		'_mochi/island/shadow.txt': 'a file the island endpoint shadows',
 		'about.html': '<h1>prerendered</h1>'
 	};
 	for (const [name, content] of Object.entries(files)) {
@@ -81,15 +82,24 @@ describe('createServer', () => {
 		});
 	});
 
-	it('lets preHandler win over a file of the same path, and falls through when it declines', async () => {
+	it('gives the island prefix to `islands` before any file or route, and everything else to polka', async () => {
+		const seen: string[] = [];
 		const { base } = await start({
-			preHandler: async (request) =>
-				new URL(request.url).pathname === '/hello.txt' ? new Response('from preHandler') : undefined
+			islands: {
+				prefix: '/_mochi/island/',
+				answer: async (request) => {
+					seen.push(request.url.pathname);
+					return { status: 200, headers: { 'content-type': 'text/plain' }, cookies: [], body: 'from islands' };
+				}
+			}
 		});
-		expect((await request(`${base}/hello.txt`)).body.toString()).toBe('from preHandler');
-		expect((await request(`${base}/robots.txt`)).body.toString()).toBe('User-agent: *');
+		expect((await request(`${base}/_mochi/island/shadow.txt`)).body.toString()).toBe('from islands');
+		expect((await request(`${base}/hello.txt`)).body.toString()).toBe('from disk');
 		expect((await request(`${base}/about`)).body.toString()).toBe('<h1>prerendered</h1>');
 		expect((await request(`${base}/nowhere`)).body.toString()).toBe('handler /nowhere');
+		// Dot segments are resolved before deciding: this path is /hello.txt, not an island.
+		expect((await request(base, { path: '/_mochi/island/../../hello.txt' })).body.toString()).not.toBe('from islands');
+		expect(seen).toEqual(['/_mochi/island/shadow.txt']);
 	});
 
 	it('marks files immutable only under the prefix', async () => {

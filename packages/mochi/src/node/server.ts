@@ -1,25 +1,28 @@
 // The production HTTP server: polka for the chain, sirv for files, web Request/Response for the app.
-// Order: fastHandler (prerendered pages, from memory, by exact path) → URL check → preHandler (island
-// endpoint: beats every file and route) → files → handler.
+// Order: fastHandler (prerendered pages, from memory, by exact path) → islands (the island endpoint on
+// Node's objects: beats every file and route) → polka: URL check → files → handler.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import polka from 'polka';
 import type { IError, Middleware, NextHandler, Request as PolkaRequest } from 'polka';
 import { requestUrl, toRequest, writeResponse } from './request.js';
+import { nodeIslandRequest, writeIslandAnswer } from './island-exchange.js';
+import type { IslandAnswer, IslandRequest } from '../runtime/server/islands/exchange.js';
 import { staticFiles } from './static-files.js';
 
 export interface ServerOptions {
 	/** Everything not answered by `preHandler` or a file. */
 	handler: (request: Request) => Promise<Response>;
-	/** Only requests under this path reach `preHandler` (a web Request is built for it: not for every file). */
-	preHandlerPrefix?: string;
 	/**
 	 * Answers straight on Node's objects before anything else runs, with no web Request or Response: for
 	 * what is served from memory (prerendered pages). Returns true if it answered.
 	 */
 	fastHandler?: (req: http.IncomingMessage, res: http.ServerResponse) => boolean;
-	/** Runs before files; `undefined` passes the request on. */
-	preHandler?: (request: Request) => Promise<Response | undefined>;
+	/**
+	 * The island endpoint: every request whose path starts with `prefix` is answered here, before polka,
+	 * files and routes, on Node's own objects (see island-exchange.ts).
+	 */
+	islands?: { prefix: string; answer(request: IslandRequest): Promise<IslandAnswer> };
 	/** Built client assets and copied `static/` files. */
 	clientDir?: string;
 	/** Files under this URL prefix (e.g. `/_mochi/assets/`) are content-hashed and cached for a year. */
@@ -44,13 +47,13 @@ export interface MochiServer {
 
 export function createServer(options: ServerOptions): MochiServer {
 	const log = options.log ?? ((line: string) => console.log(line));
-	const { handler, preHandler, origin, trustProxy } = options;
+	const { handler, islands, origin, trustProxy } = options;
 	if (origin) new URL(origin); // a typo'd origin fails at start-up, not on every request
 	const files = options.clientDir ? staticFiles(options.clientDir, options.immutablePrefix) : undefined;
 
 	// The URL is checked for every exchange; the web Request (headers, an AbortSignal, a body stream) is
-	// built only when a handler needs one, once, and shared by preHandler and handler.
-	const urls = new WeakMap<http.IncomingMessage, string>();
+	// built only when a handler needs one.
+	const urls = new WeakMap<http.IncomingMessage, URL>();
 	const requests = new WeakMap<http.IncomingMessage, Request>();
 	const requestOf = (req: http.IncomingMessage, res: http.ServerResponse) => {
 		let request = requests.get(req);
@@ -60,26 +63,34 @@ export function createServer(options: ServerOptions): MochiServer {
 
 	const app = polka({ onError: (error, req, res) => fail(error, req, res, log) });
 	const checkUrl: Middleware = (req, res, next) => {
-		try {
-			decodeURI(req.path); // `/%E0%A4%A` would throw later in some route's decodeURIComponent
-			urls.set(req, requestUrl(req, { origin, trustProxy }));
-		} catch {
-			res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad Request');
-			return;
-		}
+		const url = checkedUrl(req);
+		if (!url) return void badRequest(res);
+		urls.set(req, url);
 		return next();
 	};
 	app.use(checkUrl);
-	if (preHandler) {
-		const prefix = options.preHandlerPrefix ?? '/';
-		app.use(async (req, res, next) => {
-			if (!req.path.startsWith(prefix)) return next();
-			const response = await preHandler(requestOf(req, res));
-			return response ? writeResponse(res, response, req.method) : next();
-		});
-	}
 	if (files) app.use((req, res, next) => files(req, res, () => void next()));
 	app.use(async (req, res) => writeResponse(res, await handler(requestOf(req, res)), req.method));
+
+	/** The request's URL, or null for one no handler should see (a malformed target, host or escape). */
+	function checkedUrl(req: http.IncomingMessage): URL | null {
+		try {
+			const url = requestUrl(req, { origin, trustProxy });
+			decodeURI(url.pathname); // `/%E0%A4%A` would throw later in some route's decodeURIComponent
+			return url;
+		} catch {
+			return null;
+		}
+	}
+
+	async function answerIsland(req: http.IncomingMessage, res: http.ServerResponse, url: URL) {
+		try {
+			const answer = await islands!.answer(nodeIslandRequest(req, res, url, { origin, trustProxy }));
+			writeIslandAnswer(res, answer, req.method);
+		} catch (error) {
+			fail(error as Error, req as PolkaRequest, res, log);
+		}
+	}
 
 	const server = http.createServer();
 	let closing: Promise<void> | undefined;
@@ -92,6 +103,12 @@ export function createServer(options: ServerOptions): MochiServer {
 		// What is served from memory goes first, before polka parses anything: it is looked up by the exact
 		// path, so a malformed URL never matches, and the island prefix is not a prerendered path.
 		if (options.fastHandler?.(req, res)) return;
+		// A cheap test on the raw target first; the parsed path decides (`/_mochi/island/../x` is no island).
+		if (islands && req.url?.startsWith(islands.prefix)) {
+			const url = checkedUrl(req);
+			if (!url) return void badRequest(res);
+			if (url.pathname.startsWith(islands.prefix)) return void answerIsland(req, res, url);
+		}
 		// polka's handler starts its own chain when `next` is absent.
 		app.handler(req as PolkaRequest, res, undefined as unknown as NextHandler);
 	});
@@ -125,6 +142,10 @@ function drain(server: http.Server, timeoutMs: number, log: (line: string) => vo
 		});
 		server.closeIdleConnections();
 	});
+}
+
+function badRequest(res: http.ServerResponse) {
+	res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad Request');
 }
 
 /** The last net: one log line and a plain 500, never a crash and never a stack in the response. */

@@ -48,7 +48,7 @@ export async function renderServer<Props extends Record<string, any>>(
 		body: out.body,
 		head: out.head + prepared.state.head.join(''),
 		container: await parseBody(out.body),
-		headers: prepared.headers,
+		headers: prepared.headers ?? new Headers(),
 		cookies: prepared.setCookieHeaders().map(parseSetCookie),
 		islands: placedIslands(out.body, prepared.state.islands)
 	};

@@ -31,7 +31,7 @@ export function prepareTestRequest(request: TestRequest = {}): PreparedRequest {
 		request: new Request(url, { method: request.method ?? 'GET', headers }),
 		url,
 		params: request.params,
-		pageUrl: request.pageUrl === undefined ? undefined : new URL(request.pageUrl, url),
+		pageUrl: request.pageUrl === undefined ? undefined : () => new URL(request.pageUrl!, url),
 		app: null
 	});
 	Object.assign(prepared.state.context.locals, request.locals);

@@ -1,6 +1,10 @@
 import { createRouter } from './router.js';
 import { compileTemplate } from './template.js';
 import { createIslandEndpoint } from './islands/endpoint.js';
+import { PublicTokens } from './islands/public-tokens.js';
+import { getKey } from './islands/current-key.js';
+import type { SignedIsland } from './islands/island-attributes.js';
+import { webIslandRequest, webIslandResponse, type IslandAnswer, type IslandRequest } from './islands/exchange.js';
 import { createPageRenderer, type RenderedPage } from './render-page.js';
 import { callEndpoint } from './call-endpoint.js';
 import { state, type AppRuntime } from './state.js';
@@ -19,8 +23,15 @@ export interface AppOptions {
 }
 
 export interface MochiApp {
-	/** Answers island requests; `undefined` for any other URL, so a server can try it before its files. */
-	handleIsland(request: Request): Promise<Response | undefined>;
+	/** `{assetPrefix}/island/`: every request under it is the island endpoint's, before any file or route. */
+	islandPath: string;
+	/** The island endpoint on plain values, for a server that answers it without web Request/Response. */
+	answerIsland(request: IslandRequest): Promise<IslandAnswer>;
+	/**
+	 * Islands this server signed at start into prerendered pages (public: every visitor gets the same
+	 * bytes). Requests carrying their tokens skip the HMAC; see islands/public-tokens.ts.
+	 */
+	addPublicIslands(islands: SignedIsland[]): void;
 	/** Answers everything: islands, endpoints, pages, 404. */
 	respond(request: Request): Promise<Response>;
 	/** Render one page for `mochi build`, with what it signed. */
@@ -46,7 +57,8 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 	};
 
 	const islandPath = `${manifest.assetPrefix}/island/`;
-	const handleIslandRequest = createIslandEndpoint({ islands: manifest.islands, runtime, path: islandPath, log });
+	const publicTokens = new PublicTokens();
+	const answerIsland = createIslandEndpoint({ islands: manifest.islands, runtime, path: islandPath, publicTokens, log });
 	// In production a module never changes: each is imported once, not on every request. The dev server
 	// must re-import (its runner hands back the edited module), so there the loaders stay as they are.
 	const load = dev ? <T>(loader: () => Promise<T>) => loader : once;
@@ -98,14 +110,16 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 	}
 
 	return {
-		async handleIsland(request) {
-			const url = new URL(request.url);
-			return url.pathname.startsWith(islandPath) ? handleIslandRequest(request, url) : undefined;
+		islandPath,
+		answerIsland,
+		addPublicIslands(islands) {
+			const keys = getKey();
+			for (const island of islands) publicTokens.add(keys, island);
 		},
 		async respond(request) {
 			const url = new URL(request.url);
 			// The island route is matched first: no user route, not even a catch-all, can shadow it.
-			if (url.pathname.startsWith(islandPath)) return handleIslandRequest(request, url);
+			if (url.pathname.startsWith(islandPath)) return webIslandResponse(await answerIsland(webIslandRequest(request, url)));
 			const found = match(url.pathname);
 			if (!found) return notFound(request, url);
 			if (found.trailingSlash && url.pathname !== '/') {

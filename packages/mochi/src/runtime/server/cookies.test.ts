@@ -2,10 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createCookies, parseCookieHeader, serializeCookie } from './cookies.js';
 
 function setup(url = 'https://example.com/account/settings', cookie?: string) {
-	const headers = new Headers();
-	if (cookie !== undefined) headers.set('cookie', cookie);
 	const u = new URL(url);
-	return createCookies(new Request(u, { headers }), u);
+	return createCookies(() => cookie ?? null, u);
 }
 
 describe('parseCookieHeader', () => {

@@ -15,7 +15,8 @@ type Pending = { name: string; value: string; options: CookieOptions; header: st
 // Plain HTTP on these hosts is local development or a test: a Secure cookie would be refused there.
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-export function createCookies(request: Request, url: URL): { cookies: Cookies; setCookieHeaders(): string[] } {
+/** `cookieHeader` is called at most once, when the app first reads a cookie. */
+export function createCookies(cookieHeader: () => string | null, url: URL): { cookies: Cookies; setCookieHeaders(): string[] } {
 	// Safer than the `cookie` package, as in SvelteKit: a cookie is HttpOnly, SameSite=Lax, Secure and
 	// site-wide unless the app says otherwise.
 	const defaults: CookieOptions = {
@@ -25,7 +26,7 @@ export function createCookies(request: Request, url: URL): { cookies: Cookies; s
 		secure: !(url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname))
 	};
 	let incoming: Map<string, string> | undefined;
-	const received = () => (incoming ??= parseCookieHeader(request.headers.get('cookie')));
+	const received = () => (incoming ??= parseCookieHeader(cookieHeader()));
 	// Keyed by name, path and domain, as the browser stores them; most recently set last.
 	const pending = new Map<string, Pending>();
 

@@ -23,6 +23,7 @@ describe('answerPrerendered', () => {
 	const html = '<!doctype html><p>' + 'shell '.repeat(200) + '</p>';
 	const body = new TextEncoder().encode(html);
 	const page: PrerenderedPage = {
+		islands: [],
 		headers: { 'content-type': 'text/html; charset=utf-8', vary: 'accept-encoding', 'cache-control': 'public, max-age=0, s-maxage=600' },
 		identity: { body, etag: '"abc"' },
 		br: { body: new Uint8Array(brotliCompressSync(body)), etag: '"abc-br"' },

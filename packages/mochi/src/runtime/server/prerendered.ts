@@ -26,6 +26,8 @@ interface Variant {
 
 export interface PrerenderedPage {
 	headers: Record<string, string>;
+	/** Its islands, as re-signed with this server's key. */
+	islands: SignedIsland[];
 	identity: Variant;
 	br: Variant;
 	gzip: Variant;
@@ -42,18 +44,21 @@ export function loadPrerendered(dir: string, entries: Record<string, Prerendered
 	const pages = new Map<string, PrerenderedPage>();
 	for (const [pathname, entry] of Object.entries(entries)) {
 		let html = fs.readFileSync(path.join(dir, entry.file), 'utf8');
+		const islands: SignedIsland[] = [];
 		for (const island of entry.islands) {
 			// No issue time, even with islands.maxAge on: this page is the same file for as long as the
 			// deploy serves it (and CDNs may keep it longer), so its islands must never expire. The payload
 			// is the devalue text before framing, so this gives the same token as any other instance.
 			const token = signToken(key, island.name, island.mode, island.payload);
 			if (token !== island.token) html = html.split(island.token).join(token);
+			islands.push({ ...island, token });
 		}
 		// Compressed once here, at the highest levels, rather than on every request.
 		const body = new TextEncoder().encode(html);
 		const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}`;
 		pages.set(pathname, {
 			headers: { 'content-type': 'text/html; charset=utf-8', vary: 'accept-encoding', ...entry.headers },
+			islands,
 			identity: { body, etag: `${etag}"` },
 			br: { body: new Uint8Array(brotliCompressSync(body, BROTLI)), etag: `${etag}-br"` },
 			gzip: { body: new Uint8Array(gzipSync(body, { level: constants.Z_BEST_COMPRESSION })), etag: `${etag}-gz"` }

@@ -4,6 +4,8 @@ import { createHmac } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createIslandEndpoint } from './endpoint.js';
+import { webIslandRequest, webIslandResponse } from './exchange.js';
+import { PublicTokens } from './public-tokens.js';
 import { createKey, createKeyring, keyFromSecret, parseKey } from './key.js';
 import { signToken } from './token.js';
 import { state, type AppRuntime } from '../state.js';
@@ -20,7 +22,10 @@ function Greeting() {}
 const render = vi.fn(async () => ({ head: '', body: '<p>[greeting]</p>' }));
 const lines: string[] = [];
 const runtime = { clientIslands: {}, render, dev: false, islandMaxAge: 60 } as unknown as AppRuntime;
-const handle = createIslandEndpoint({ islands: { Greeting } as never, runtime, path: '/_mochi/island/', log: (line) => lines.push(line) });
+const publicTokens = new PublicTokens();
+const answer = createIslandEndpoint({ islands: { Greeting, Other: Greeting } as never, runtime, path: '/_mochi/island/', publicTokens, log: (line) => lines.push(line) });
+// Through the web adapters, as the dev server calls it; node/island-exchange.test.ts covers the Node side.
+const handle = async (request: Request, url: URL) => webIslandResponse(await answer(webIslandRequest(request, url)));
 
 beforeEach(() => {
 	render.mockClear();
@@ -118,5 +123,29 @@ describe('island endpoint', () => {
 		const response = await get(signToken(current, 'Greeting', 'plain', '[{}]'), 'Nope');
 		expect(response.status).toBe(404);
 		expect(render).not.toHaveBeenCalled();
+	});
+
+	it('takes the verdict of a public (prerendered) token from the table, for its island and key ring only', async () => {
+		// Not a token any key signed: only the table can make it pass, which shows no HMAC was computed.
+		const listed = 'AgAAAAAAW3t9XQ.' + 'B'.repeat(43);
+		const saved = state.key!;
+		publicTokens.add(saved, { name: 'Greeting', mode: 'plain', payload: '[{"name":1},"Ada"]', token: listed });
+		const response = await get(listed);
+		expect(response.status).toBe(200);
+		expect(await response.text()).toContain('[greeting]');
+		expect(render).toHaveBeenCalledWith(Greeting, { props: { name: 'Ada' } });
+		render.mockClear();
+		lines.length = 0;
+
+		// Another island with the same token string: verified as usual, and refused.
+		expect((await get(listed, 'Other')).status).toBe(400);
+		lines.length = 0;
+		// A new key ring (a restart with other keys): the table no longer speaks for it.
+		state.key = createKeyring([current]);
+		try {
+			await expectRefusal(await get(listed), 400, 'malformed');
+		} finally {
+			state.key = saved;
+		}
 	});
 });

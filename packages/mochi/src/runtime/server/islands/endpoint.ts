@@ -3,11 +3,12 @@ import type { Component } from 'svelte';
 import { verifyToken } from './token.js';
 import { fragmentHead, renderHydrated } from './hydrated.js';
 import { readToken, type TokenRead } from './read-token.js';
-import { memoryResponse } from '../memory-response.js';
+import type { IslandAnswer, IslandRequest } from './exchange.js';
 import { getKey } from './current-key.js';
+import type { PublicTokens } from './public-tokens.js';
 import { state, type AppRuntime } from '../state.js';
 import { HttpError } from '../http-error.js';
-import { applyContextHeaders, createRequestState, pageUrlFromReferer } from '../create-context.js';
+import { createRequestState, pageUrlFromReferer, type PreparedRequest } from '../create-context.js';
 import { firstLine, rateLimited, type Log } from '../log.js';
 import {
 	ISLAND_ERROR_HEADER,
@@ -21,6 +22,8 @@ export interface IslandEndpointOptions {
 	runtime: AppRuntime;
 	/** `{assetPrefix}/island/` */
 	path: string;
+	/** Tokens of the prerendered pages, whose verdict is known (see public-tokens.ts). */
+	publicTokens: PublicTokens;
 	log: Log;
 }
 
@@ -47,20 +50,21 @@ export function createIslandEndpoint(options: IslandEndpointOptions) {
 		return islandError(reason, message, status, unread);
 	}
 
-	function islandError(reason: IslandErrorReason, message: string, status: number, unread = false) {
-		const headers = new Headers({
+	function islandError(reason: IslandErrorReason, message: string, status: number, unread = false): IslandAnswer {
+		const headers: Record<string, string> = {
 			'content-type': 'text/plain; charset=utf-8',
 			'cache-control': 'no-store',
 			'x-robots-tag': 'noindex',
 			[ISLAND_ERROR_HEADER]: reason
-		});
-		if (reason === 'method') headers.set('allow', 'GET, HEAD, POST');
+		};
+		if (reason === 'method') headers.allow = 'GET, HEAD, POST';
 		// Refused with part of its body still unread: that socket can't carry another request, so it closes.
-		if (unread) headers.set('connection', 'close');
-		return memoryResponse(message, { status, headers });
+		if (unread) headers.connection = 'close';
+		return { status, headers, cookies: [], body: message };
 	}
 
-	return async function handleIsland(request: Request, url: URL): Promise<Response> {
+	return async function answerIsland(request: IslandRequest): Promise<IslandAnswer> {
+		const { url } = request;
 		const raw = url.pathname.slice(options.path.length);
 		if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'POST') {
 			return refuse('method', raw, 'Island requests use GET (or POST for long tokens).');
@@ -74,16 +78,20 @@ export function createIslandEndpoint(options: IslandEndpointOptions) {
 		const component = Object.hasOwn(options.islands, name) ? options.islands[name] : undefined;
 		if (!component) return refuse('unknown-island', name, 'Unknown island.');
 
-		let read: TokenRead;
+		let read: TokenRead | Promise<TokenRead>;
 		try {
-			read = await readToken(request, url);
+			// A GET's token is in the URL: read without a promise, as the hot path is a GET.
+			read = readToken(request);
+			if (read instanceof Promise) read = await read;
 		} catch {
 			// The client went away or sent a broken body mid-read: its fault, not a server error.
 			return refuse('malformed', name, 'Unreadable request body.');
 		}
 		if ('error' in read) return refuse(read.error, name, read.message, read.status, undefined, read.unread);
 
-		const verified = verifyToken(getKey(), name, read.token, { maxAge: options.runtime.islandMaxAge });
+		const keys = getKey();
+		const verified =
+			options.publicTokens.get(keys, name, read.token) ?? verifyToken(keys, name, read.token, { maxAge: options.runtime.islandMaxAge });
 		if (!verified.ok) {
 			// A token of acceptable length that inflates past the cap is too large too: 413 either way.
 			const status = verified.reason === 'too-large' ? 413 : ISLAND_ERROR_STATUS[verified.reason];
@@ -93,7 +101,7 @@ export function createIslandEndpoint(options: IslandEndpointOptions) {
 		// mistake): still the client's request to refuse, never a 500.
 		const props = parseProps(verified.payload);
 		if (!props) return refuse('malformed', name, 'Malformed token payload.', undefined, 'props do not parse');
-		return renderIsland(name, component, props, verified.payload, verified.mode, request, url);
+		return renderIsland(name, component, props, verified.payload, verified.mode, request);
 	};
 
 	async function renderIsland(
@@ -102,10 +110,16 @@ export function createIslandEndpoint(options: IslandEndpointOptions) {
 		props: Record<string, unknown>,
 		payload: string,
 		mode: IslandMode,
-		request: Request,
-		url: URL
-	) {
-		const prepared = createRequestState({ request, url, pageUrl: pageUrlFromReferer(request, url), app: options.runtime });
+		request: IslandRequest
+	): Promise<IslandAnswer> {
+		const { url } = request;
+		const prepared = createRequestState({
+			request: request.request,
+			url,
+			pageUrl: () => pageUrlFromReferer(request.header('referer'), url),
+			cookieHeader: request.header('cookie'),
+			app: options.runtime
+		});
 		let html: string;
 		try {
 			html = await state.storage.run(prepared.state, async () => {
@@ -126,11 +140,16 @@ export function createIslandEndpoint(options: IslandEndpointOptions) {
 			logFailure(`render ${name}`, `[mochi] island ${name} failed to render (${status}): ${firstLine(error)}${stack}`);
 			return islandError('render', '<!--mochi:island-error-->', status);
 		}
-		const headers = new Headers({ 'content-type': 'text/html; charset=utf-8', 'x-robots-tag': 'noindex' });
-		applyContextHeaders(headers, prepared);
-		if (!prepared.headers.has('cache-control')) headers.set('cache-control', 'private, no-store');
-		return memoryResponse(html, { status: 200, headers });
+		return { status: 200, headers: answerHeaders(prepared), cookies: prepared.setCookieHeaders(), body: html };
 	}
+}
+
+/** A fragment's headers: what the island set with setHeaders wins, and it is never cached unless it says so. */
+function answerHeaders(prepared: PreparedRequest): Record<string, string> {
+	const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8', 'x-robots-tag': 'noindex' };
+	if (prepared.headers) for (const [name, value] of prepared.headers) headers[name] = value;
+	headers['cache-control'] ??= 'private, no-store';
+	return headers;
 }
 
 /** The props object of a verified payload, or null when it is not one. */

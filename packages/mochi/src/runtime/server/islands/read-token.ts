@@ -1,4 +1,5 @@
 import { MAX_TOKEN_LENGTH, MAX_URL_TOKEN_LENGTH, TOKEN_PARAM } from '../../shared/constants.js';
+import type { IslandRequest } from './exchange.js';
 
 export type TokenRead =
 	| { token: string }
@@ -16,17 +17,23 @@ const DISCARD_LIMIT = 1024 * 1024;
  * posts tokens too long for a URL). A body is refused on its Content-Length before any of it is
  * kept, and read with a cap when it has none, so a client can't make the server buffer more than the cap.
  */
-export async function readToken(request: Request, url: URL): Promise<TokenRead> {
+export function readToken(request: IslandRequest): TokenRead | Promise<TokenRead> {
 	if (request.method !== 'POST') {
-		const token = url.searchParams.get(TOKEN_PARAM);
+		const token = request.url.searchParams.get(TOKEN_PARAM);
 		if (!token) return { error: 'malformed', status: 400, message: `Missing ?${TOKEN_PARAM}= token.` };
 		if (token.length > MAX_URL_TOKEN_LENGTH) return { error: 'too-large', status: 414, message: 'Island token too long for a URL.' };
 		return { token };
 	}
-	const declared = Number(request.headers.get('content-length') ?? NaN);
-	const body = declared > MAX_TOKEN_LENGTH ? null : await readCapped(request, MAX_TOKEN_LENGTH);
+	return readBody(request);
+}
+
+async function readBody(request: IslandRequest): Promise<TokenRead> {
+	// The one place the endpoint reads a body: a POST is rare (long tokens), so it goes through the web Request.
+	const web = request.request();
+	const declared = Number(request.header('content-length') ?? NaN);
+	const body = declared > MAX_TOKEN_LENGTH ? null : await readCapped(web, MAX_TOKEN_LENGTH);
 	if (body === null) {
-		const drained = declared > MAX_TOKEN_LENGTH + DISCARD_LIMIT ? false : await discard(request, DISCARD_LIMIT);
+		const drained = declared > MAX_TOKEN_LENGTH + DISCARD_LIMIT ? false : await discard(web, DISCARD_LIMIT);
 		return { error: 'too-large', status: 413, message: 'Island token too large.', unread: !drained };
 	}
 	if (!body) return { error: 'malformed', status: 400, message: 'Missing token in the request body.' };
