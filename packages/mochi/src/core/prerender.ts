@@ -15,18 +15,18 @@ export async function prerender(app: MochiApp, outDir: string, log: (line: strin
 		}
 		const pathname = route.id;
 		const rendered = await app.renderPage(new Request(new URL(pathname, 'http://localhost')));
-		const response = rendered?.response;
-		if (!rendered || !response || response.status !== 200) {
-			throw new Error(`${route.file}: prerendering ${pathname} answered ${response?.status ?? 'nothing'}; see the error above.`);
+		const answer = rendered?.answer;
+		if (!rendered || !answer || answer.status !== 200) {
+			throw new Error(`${route.file}: prerendering ${pathname} answered ${answer?.status ?? 'nothing'}; see the error above.`);
 		}
+		if (answer.cookies.length > 0) throw new Error(`${route.file}: a prerendered page cannot set cookies (it is the same file for everyone).`);
 		const headers: Record<string, string> = {};
-		for (const [name, value] of response.headers) {
-			if (name === 'set-cookie') throw new Error(`${route.file}: a prerendered page cannot set cookies (it is the same file for everyone).`);
+		for (const [name, value] of Object.entries(answer.headers)) {
 			if (name !== 'content-type') headers[name] = value;
 		}
 		const file = pathname === '/' ? 'index.html' : `${pathname.slice(1)}.html`;
 		fs.mkdirSync(path.dirname(path.join(outDir, file)), { recursive: true });
-		fs.writeFileSync(path.join(outDir, file), await response.text());
+		fs.writeFileSync(path.join(outDir, file), answer.body);
 		entries[pathname] = { file, headers, islands: rendered.prepared.state.islands };
 		log(`  prerendered ${pathname} → build/prerendered/${file}`);
 	}

@@ -56,7 +56,7 @@ export async function serveBuild(options: ServeBuildOptions): Promise<StartedSer
 		trustProxy: options.trustProxy ?? proxy.trustProxy,
 		clientDir: path.join(dir, 'client'),
 		immutablePrefix: assetsPath,
-		islands: { prefix: app.islandPath, answer: app.answerIsland },
+		beforeFiles: app.islandPath,
 		// Prerendered pages go out from memory on Node's own objects: no web Request or Response to build.
 		fastHandler: (req, res) => {
 			if (req.method !== 'GET' && req.method !== 'HEAD') return false;
@@ -68,10 +68,10 @@ export async function serveBuild(options: ServeBuildOptions): Promise<StartedSer
 		},
 		handler: async (request) => {
 			// A hashed asset that isn't there (an old page after a deploy) is a 404, never a page.
-			if (new URL(request.url).pathname.startsWith(assetsPath)) {
-				return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+			if (request.url.pathname.startsWith(assetsPath)) {
+				return { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, cookies: [], body: 'Not found' };
 			}
-			return app.respond(request);
+			return app.answer(request);
 		}
 	});
 }

@@ -54,15 +54,15 @@ async function start(options: Partial<ServerOptions> = {}) {
 }
 
 describe('createServer', () => {
-	it('hands everything that is not a file to the handler as a web Request', async () => {
+	it('hands everything that is not a file to the handler, with a web Request on demand, and streams its Response', async () => {
 		const seen = deferred<{ method: string; url: string; type: string | null; body: unknown }>();
 		const { base } = await start({
 			handler: async (request) => {
 				seen.resolve({
 					method: request.method,
-					url: request.url,
-					type: request.headers.get('content-type'),
-					body: await request.json()
+					url: request.request().url,
+					type: request.header('content-type'),
+					body: await request.request().json()
 				});
 				return Response.json({ ok: true }, { status: 201 });
 			}
@@ -82,24 +82,24 @@ describe('createServer', () => {
 		});
 	});
 
-	it('gives the island prefix to `islands` before any file or route, and everything else to polka', async () => {
+	it('gives paths under `beforeFiles` to the handler before any file, and everything else to polka', async () => {
 		const seen: string[] = [];
 		const { base } = await start({
-			islands: {
-				prefix: '/_mochi/island/',
-				answer: async (request) => {
-					seen.push(request.url.pathname);
-					return { status: 200, headers: { 'content-type': 'text/plain' }, cookies: [], body: 'from islands' };
-				}
+			beforeFiles: '/_mochi/island/',
+			handler: async (request) => {
+				seen.push(request.url.pathname);
+				return { status: 200, headers: { 'content-type': 'text/plain' }, cookies: [], body: `handler ${request.url.pathname}` };
 			}
 		});
-		expect((await request(`${base}/_mochi/island/shadow.txt`)).body.toString()).toBe('from islands');
+		expect((await request(`${base}/_mochi/island/shadow.txt`)).body.toString()).toBe('handler /_mochi/island/shadow.txt');
 		expect((await request(`${base}/hello.txt`)).body.toString()).toBe('from disk');
 		expect((await request(`${base}/about`)).body.toString()).toBe('<h1>prerendered</h1>');
 		expect((await request(`${base}/nowhere`)).body.toString()).toBe('handler /nowhere');
-		// Dot segments are resolved before deciding: this path is /hello.txt, not an island.
-		expect((await request(base, { path: '/_mochi/island/../../hello.txt' })).body.toString()).not.toBe('from islands');
-		expect(seen).toEqual(['/_mochi/island/shadow.txt']);
+		// Dot segments are resolved before deciding: this path is /hello.txt, which goes through polka.
+		const dotted = await request(base, { path: '/_mochi/island/../../hello.txt' });
+		expect(dotted.body.toString()).not.toBe('handler /_mochi/island/../../hello.txt');
+		expect(seen).not.toContain('/_mochi/island/../../hello.txt');
+		expect(seen.slice(0, 2)).toEqual(['/_mochi/island/shadow.txt', '/nowhere']);
 	});
 
 	it('marks files immutable only under the prefix', async () => {

@@ -1,28 +1,25 @@
-// The production HTTP server: polka for the chain, sirv for files, web Request/Response for the app.
-// Order: fastHandler (prerendered pages, from memory, by exact path) → islands (the island endpoint on
-// Node's objects: beats every file and route) → polka: URL check → files → handler.
+// The production HTTP server: polka for the chain, sirv for files, the app's plain requests and answers
+// (exchange.ts). Order: fastHandler (prerendered pages, from memory, by exact path) → paths under
+// `beforeFiles` (the island endpoint: beats every file and route) → polka: URL check → files → handler.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import polka from 'polka';
 import type { IError, Middleware, NextHandler, Request as PolkaRequest } from 'polka';
-import { requestUrl, toRequest, writeResponse } from './request.js';
-import { nodeIslandRequest, writeIslandAnswer } from './island-exchange.js';
-import type { IslandAnswer, IslandRequest } from '../runtime/server/islands/exchange.js';
+import { requestUrl } from './request.js';
+import { fromNodeRequest, writeAnswer } from './exchange.js';
+import type { Answer, IncomingRequest } from '../runtime/server/exchange.js';
 import { staticFiles } from './static-files.js';
 
 export interface ServerOptions {
-	/** Everything not answered by `preHandler` or a file. */
-	handler: (request: Request) => Promise<Response>;
+	/** Everything not answered by `fastHandler` or a file. */
+	handler: (request: IncomingRequest) => Promise<Answer | Response>;
+	/** Paths under this prefix go to `handler` before polka and any file (the island endpoint). */
+	beforeFiles?: string;
 	/**
 	 * Answers straight on Node's objects before anything else runs, with no web Request or Response: for
 	 * what is served from memory (prerendered pages). Returns true if it answered.
 	 */
 	fastHandler?: (req: http.IncomingMessage, res: http.ServerResponse) => boolean;
-	/**
-	 * The island endpoint: every request whose path starts with `prefix` is answered here, before polka,
-	 * files and routes, on Node's own objects (see island-exchange.ts).
-	 */
-	islands?: { prefix: string; answer(request: IslandRequest): Promise<IslandAnswer> };
 	/** Built client assets and copied `static/` files. */
 	clientDir?: string;
 	/** Files under this URL prefix (e.g. `/_mochi/assets/`) are content-hashed and cached for a year. */
@@ -47,19 +44,12 @@ export interface MochiServer {
 
 export function createServer(options: ServerOptions): MochiServer {
 	const log = options.log ?? ((line: string) => console.log(line));
-	const { handler, islands, origin, trustProxy } = options;
+	const { handler, beforeFiles, origin, trustProxy } = options;
 	if (origin) new URL(origin); // a typo'd origin fails at start-up, not on every request
 	const files = options.clientDir ? staticFiles(options.clientDir, options.immutablePrefix) : undefined;
 
-	// The URL is checked for every exchange; the web Request (headers, an AbortSignal, a body stream) is
-	// built only when a handler needs one.
+	// The URL is checked for every exchange (and handed on); a web Request is built only if the app asks.
 	const urls = new WeakMap<http.IncomingMessage, URL>();
-	const requests = new WeakMap<http.IncomingMessage, Request>();
-	const requestOf = (req: http.IncomingMessage, res: http.ServerResponse) => {
-		let request = requests.get(req);
-		if (!request) requests.set(req, (request = toRequest(req, { origin, trustProxy, res }, urls.get(req))));
-		return request;
-	};
 
 	const app = polka({ onError: (error, req, res) => fail(error, req, res, log) });
 	const checkUrl: Middleware = (req, res, next) => {
@@ -70,7 +60,7 @@ export function createServer(options: ServerOptions): MochiServer {
 	};
 	app.use(checkUrl);
 	if (files) app.use((req, res, next) => files(req, res, () => void next()));
-	app.use(async (req, res) => writeResponse(res, await handler(requestOf(req, res)), req.method));
+	app.use((req, res) => answer(req, res, urls.get(req)!));
 
 	/** The request's URL, or null for one no handler should see (a malformed target, host or escape). */
 	function checkedUrl(req: http.IncomingMessage): URL | null {
@@ -83,10 +73,9 @@ export function createServer(options: ServerOptions): MochiServer {
 		}
 	}
 
-	async function answerIsland(req: http.IncomingMessage, res: http.ServerResponse, url: URL) {
+	async function answer(req: http.IncomingMessage, res: http.ServerResponse, url: URL) {
 		try {
-			const answer = await islands!.answer(nodeIslandRequest(req, res, url, { origin, trustProxy }));
-			writeIslandAnswer(res, answer, req.method);
+			await writeAnswer(res, await handler(fromNodeRequest(req, res, url, { origin, trustProxy })), req.method);
 		} catch (error) {
 			fail(error as Error, req as PolkaRequest, res, log);
 		}
@@ -104,10 +93,10 @@ export function createServer(options: ServerOptions): MochiServer {
 		// path, so a malformed URL never matches, and the island prefix is not a prerendered path.
 		if (options.fastHandler?.(req, res)) return;
 		// A cheap test on the raw target first; the parsed path decides (`/_mochi/island/../x` is no island).
-		if (islands && req.url?.startsWith(islands.prefix)) {
+		if (beforeFiles && req.url?.startsWith(beforeFiles)) {
 			const url = checkedUrl(req);
 			if (!url) return void badRequest(res);
-			if (url.pathname.startsWith(islands.prefix)) return void answerIsland(req, res, url);
+			if (url.pathname.startsWith(beforeFiles)) return void answer(req, res, url);
 		}
 		// polka's handler starts its own chain when `next` is absent.
 		app.handler(req as PolkaRequest, res, undefined as unknown as NextHandler);

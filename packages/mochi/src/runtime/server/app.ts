@@ -4,7 +4,7 @@ import { createIslandEndpoint } from './islands/endpoint.js';
 import { PublicTokens } from './islands/public-tokens.js';
 import { getKey } from './islands/current-key.js';
 import type { SignedIsland } from './islands/island-attributes.js';
-import { webIslandRequest, webIslandResponse, type IslandAnswer, type IslandRequest } from './islands/exchange.js';
+import { fromWebRequest, toWebResponse, type Answer, type IncomingRequest } from './exchange.js';
 import { createPageRenderer, type RenderedPage } from './render-page.js';
 import { callEndpoint } from './call-endpoint.js';
 import { state, type AppRuntime } from './state.js';
@@ -25,14 +25,17 @@ export interface AppOptions {
 export interface MochiApp {
 	/** `{assetPrefix}/island/`: every request under it is the island endpoint's, before any file or route. */
 	islandPath: string;
-	/** The island endpoint on plain values, for a server that answers it without web Request/Response. */
-	answerIsland(request: IslandRequest): Promise<IslandAnswer>;
+	/**
+	 * Answers everything: islands, endpoints, pages, 404. What Mochi renders comes back as a plain Answer
+	 * (no web Response to build); an endpoint's own Response as it is.
+	 */
+	answer(request: IncomingRequest): Promise<Answer | Response>;
 	/**
 	 * Islands this server signed at start into prerendered pages (public: every visitor gets the same
 	 * bytes). Requests carrying their tokens skip the HMAC; see islands/public-tokens.ts.
 	 */
 	addPublicIslands(islands: SignedIsland[]): void;
-	/** Answers everything: islands, endpoints, pages, 404. */
+	/** `answer` for a web Request (the dev server, tests). */
 	respond(request: Request): Promise<Response>;
 	/** Render one page for `mochi build`, with what it signed. */
 	renderPage(request: Request): Promise<RenderedPage | null>;
@@ -80,13 +83,12 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 		log
 	});
 
-	async function renderPage(request: Request, url = new URL(request.url)): Promise<RenderedPage | null> {
-		const found = match(url.pathname);
+	async function renderPage(request: IncomingRequest): Promise<RenderedPage | null> {
+		const found = match(request.url.pathname);
 		if (!found || found.route.data.kind !== 'page') return null;
 		const route = found.route.data;
 		return renderPageRequest({
 			request,
-			url,
 			params: found.params,
 			cssKey: route.id,
 			layouts: route.layouts,
@@ -95,10 +97,9 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 		});
 	}
 
-	async function notFound(request: Request, url: URL): Promise<Response> {
-		const { response } = await renderPageRequest({
+	async function notFound(request: IncomingRequest): Promise<Answer> {
+		const { answer } = await renderPageRequest({
 			request,
-			url,
 			params: {},
 			cssKey: '404',
 			layouts: rootLayouts,
@@ -106,38 +107,39 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 			error: rootError,
 			status: 404
 		});
-		return response;
+		return answer;
+	}
+
+	async function answer(request: IncomingRequest): Promise<Answer | Response> {
+		const { url } = request;
+		// The island route is matched first: no user route, not even a catch-all, can shadow it.
+		if (url.pathname.startsWith(islandPath)) return answerIsland(request);
+		const found = match(url.pathname);
+		if (!found) return notFound(request);
+		if (found.trailingSlash && url.pathname !== '/') {
+			const location = url.pathname.replace(/\/+$/, '') + url.search;
+			return { status: 308, headers: { location }, cookies: [], body: '' };
+		}
+		const route = found.route.data;
+		if (route.kind === 'endpoint') return callEndpoint(route, request.request(), url, found.params, { runtime, onError });
+		if (request.method !== 'GET' && request.method !== 'HEAD') {
+			return { status: 405, headers: { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' }, cookies: [], body: 'Pages answer GET and HEAD only.' };
+		}
+		const rendered = await renderPage(request);
+		return rendered ? rendered.answer : notFound(request);
 	}
 
 	return {
 		islandPath,
-		answerIsland,
+		answer,
 		addPublicIslands(islands) {
 			const keys = getKey();
 			for (const island of islands) publicTokens.add(keys, island);
 		},
 		async respond(request) {
-			const url = new URL(request.url);
-			// The island route is matched first: no user route, not even a catch-all, can shadow it.
-			if (url.pathname.startsWith(islandPath)) return webIslandResponse(await answerIsland(webIslandRequest(request, url)));
-			const found = match(url.pathname);
-			if (!found) return notFound(request, url);
-			if (found.trailingSlash && url.pathname !== '/') {
-				const location = url.pathname.replace(/\/+$/, '') + url.search;
-				return new Response(null, { status: 308, headers: { location } });
-			}
-			const route = found.route.data;
-			if (route.kind === 'endpoint') return callEndpoint(route, request, url, found.params, { runtime, onError });
-			if (request.method !== 'GET' && request.method !== 'HEAD') {
-				return new Response('Pages answer GET and HEAD only.', {
-					status: 405,
-					headers: { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' }
-				});
-			}
-			const rendered = await renderPage(request, url);
-			return rendered ? rendered.response : notFound(request, url);
+			return toWebResponse(await answer(fromWebRequest(request)));
 		},
-		renderPage,
+		renderPage: (request) => renderPage(fromWebRequest(request)),
 		async prerenderRoutes() {
 			const pages = manifest.routes.filter((route) => route.kind === 'page');
 			const modules = await Promise.all(pages.map((route) => route.load() as Promise<ComponentModule>));

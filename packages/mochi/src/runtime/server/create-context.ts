@@ -98,6 +98,12 @@ export function pageUrlFromReferer(referer: string | null, url: URL): URL {
 	}
 }
 
+/** `base` with the headers set with `setHeaders` over it (cookies go separately: `setCookieHeaders`). */
+export function withContextHeaders(base: Record<string, string>, prepared: PreparedRequest): Record<string, string> {
+	if (prepared.headers) for (const [name, value] of prepared.headers) base[name] = value;
+	return base;
+}
+
 /** Copy what the context collected (setHeaders, cookies) onto a response's headers. */
 export function applyContextHeaders(target: Headers, prepared: PreparedRequest): void {
 	if (prepared.headers) for (const [name, value] of prepared.headers) target.set(name, value);

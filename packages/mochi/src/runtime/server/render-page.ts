@@ -1,13 +1,13 @@
 import type { Component } from 'svelte';
 import { state, type AppRuntime } from './state.js';
 import { HttpError } from './http-error.js';
-import { applyContextHeaders, createRequestState, type PreparedRequest } from './create-context.js';
+import { createRequestState, withContextHeaders, type PreparedRequest } from './create-context.js';
+import type { Answer, IncomingRequest } from './exchange.js';
 import { firstLine, type ErrorReporter, type Log } from './log.js';
 import type { ClientAssets, ComponentModule, ServerManifest } from './app-types.js';
 import { ISLAND_TAG, MAX_GET_TOKEN_LENGTH, TOKEN_PARAM } from '../shared/constants.js';
 import type { SignedIsland } from './islands/island-attributes.js';
 import { escapeHtml } from './escape.js';
-import { memoryResponse } from './memory-response.js';
 
 type Load<T> = () => Promise<T>;
 
@@ -21,8 +21,7 @@ export interface PageRendererOptions {
 }
 
 export interface PageRequest {
-	request: Request;
-	url: URL;
+	request: IncomingRequest;
 	params: Record<string, string>;
 	/** The key of `assets.css` for this page. */
 	cssKey: string;
@@ -34,7 +33,7 @@ export interface PageRequest {
 }
 
 export interface RenderedPage {
-	response: Response;
+	answer: Answer;
 	prepared: PreparedRequest;
 }
 
@@ -76,11 +75,11 @@ export function createPageRenderer(options: PageRendererOptions) {
 		return await manifest.render(manifest.root, { props: { components, props } });
 	}
 
-	function html(body: string, status: number, prepared: PreparedRequest, withContextHeaders: boolean): Response {
-		const headers = new Headers({ 'content-type': 'text/html; charset=utf-8' });
-		if (withContextHeaders) applyContextHeaders(headers, prepared);
-		else for (const cookie of prepared.setCookieHeaders()) headers.append('set-cookie', cookie);
-		return memoryResponse(body, { status, headers });
+	/** An error page keeps the cookies set before the failure, not the headers (a cache-control meant for the page). */
+	function html(body: string, status: number, prepared: PreparedRequest, keepHeaders: boolean): Answer {
+		const base = { 'content-type': 'text/html; charset=utf-8' };
+		const headers = keepHeaders ? withContextHeaders(base, prepared) : base;
+		return { status, headers, cookies: prepared.setCookieHeaders(), body };
 	}
 
 	async function renderError(page: PageRequest, prepared: PreparedRequest, status: number, message: string, extraHead = '') {
@@ -106,8 +105,15 @@ export function createPageRenderer(options: PageRendererOptions) {
 	}
 
 	return async function renderPage(page: PageRequest): Promise<RenderedPage> {
-		const prepared = createRequestState({ request: page.request, url: page.url, params: page.params, app: options.runtime });
-		const response = await state.storage.run(prepared.state, async () => {
+		const { request } = page;
+		const prepared = createRequestState({
+			request: request.request,
+			url: request.url,
+			cookieHeader: request.header('cookie'),
+			params: page.params,
+			app: options.runtime
+		});
+		const answer = await state.storage.run(prepared.state, async () => {
 			if (!page.page) return renderError(page, prepared, page.status ?? 404, 'Not found');
 			try {
 				const modules = await Promise.all([...page.layouts.map((l) => l()), page.page()]);
@@ -116,11 +122,11 @@ export function createPageRenderer(options: PageRendererOptions) {
 				return html(document(page.cssKey, head, out.body, prepared.state.islands), 200, prepared, true);
 			} catch (error) {
 				if (error instanceof HttpError) return renderError(page, prepared, error.status, error.message);
-				const reported = options.onError(error, page.request);
+				const reported = options.onError(error, request.request());
 				const message = options.runtime.dev ? firstLine(error) : 'Internal Error';
 				return renderError(page, prepared, 500, message, reported?.head);
 			}
 		});
-		return { response, prepared };
+		return { answer, prepared };
 	};
 }

@@ -4,7 +4,7 @@ import { createHmac } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createIslandEndpoint } from './endpoint.js';
-import { webIslandRequest, webIslandResponse } from './exchange.js';
+import { fromWebRequest, toWebResponse } from '../exchange.js';
 import { PublicTokens } from './public-tokens.js';
 import { createKey, createKeyring, keyFromSecret, parseKey } from './key.js';
 import { signToken } from './token.js';
@@ -24,8 +24,8 @@ const lines: string[] = [];
 const runtime = { clientIslands: {}, render, dev: false, islandMaxAge: 60 } as unknown as AppRuntime;
 const publicTokens = new PublicTokens();
 const answer = createIslandEndpoint({ islands: { Greeting, Other: Greeting } as never, runtime, path: '/_mochi/island/', publicTokens, log: (line) => lines.push(line) });
-// Through the web adapters, as the dev server calls it; node/island-exchange.test.ts covers the Node side.
-const handle = async (request: Request, url: URL) => webIslandResponse(await answer(webIslandRequest(request, url)));
+// Through the web adapters, as the dev server calls it; node/exchange.test.ts covers the Node side.
+const handle = async (request: Request, url: URL) => toWebResponse(await answer(fromWebRequest(request, url)));
 
 beforeEach(() => {
 	render.mockClear();

@@ -3,12 +3,12 @@ import type { Component } from 'svelte';
 import { verifyToken } from './token.js';
 import { fragmentHead, renderHydrated } from './hydrated.js';
 import { readToken, type TokenRead } from './read-token.js';
-import type { IslandAnswer, IslandRequest } from './exchange.js';
+import type { Answer, IncomingRequest } from '../exchange.js';
 import { getKey } from './current-key.js';
 import type { PublicTokens } from './public-tokens.js';
 import { state, type AppRuntime } from '../state.js';
 import { HttpError } from '../http-error.js';
-import { createRequestState, pageUrlFromReferer, type PreparedRequest } from '../create-context.js';
+import { createRequestState, pageUrlFromReferer, withContextHeaders } from '../create-context.js';
 import { firstLine, rateLimited, type Log } from '../log.js';
 import {
 	ISLAND_ERROR_HEADER,
@@ -50,7 +50,7 @@ export function createIslandEndpoint(options: IslandEndpointOptions) {
 		return islandError(reason, message, status, unread);
 	}
 
-	function islandError(reason: IslandErrorReason, message: string, status: number, unread = false): IslandAnswer {
+	function islandError(reason: IslandErrorReason, message: string, status: number, unread = false): Answer {
 		const headers: Record<string, string> = {
 			'content-type': 'text/plain; charset=utf-8',
 			'cache-control': 'no-store',
@@ -63,7 +63,7 @@ export function createIslandEndpoint(options: IslandEndpointOptions) {
 		return { status, headers, cookies: [], body: message };
 	}
 
-	return async function answerIsland(request: IslandRequest): Promise<IslandAnswer> {
+	return async function answerIsland(request: IncomingRequest): Promise<Answer> {
 		const { url } = request;
 		const raw = url.pathname.slice(options.path.length);
 		if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'POST') {
@@ -110,8 +110,8 @@ export function createIslandEndpoint(options: IslandEndpointOptions) {
 		props: Record<string, unknown>,
 		payload: string,
 		mode: IslandMode,
-		request: IslandRequest
-	): Promise<IslandAnswer> {
+		request: IncomingRequest
+	): Promise<Answer> {
 		const { url } = request;
 		const prepared = createRequestState({
 			request: request.request,
@@ -140,16 +140,11 @@ export function createIslandEndpoint(options: IslandEndpointOptions) {
 			logFailure(`render ${name}`, `[mochi] island ${name} failed to render (${status}): ${firstLine(error)}${stack}`);
 			return islandError('render', '<!--mochi:island-error-->', status);
 		}
-		return { status: 200, headers: answerHeaders(prepared), cookies: prepared.setCookieHeaders(), body: html };
+		const headers = withContextHeaders({ 'content-type': 'text/html; charset=utf-8', 'x-robots-tag': 'noindex' }, prepared);
+		// A fragment is personal: never cached unless the island says otherwise with setHeaders.
+		headers['cache-control'] ??= 'private, no-store';
+		return { status: 200, headers, cookies: prepared.setCookieHeaders(), body: html };
 	}
-}
-
-/** A fragment's headers: what the island set with setHeaders wins, and it is never cached unless it says so. */
-function answerHeaders(prepared: PreparedRequest): Record<string, string> {
-	const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8', 'x-robots-tag': 'noindex' };
-	if (prepared.headers) for (const [name, value] of prepared.headers) headers[name] = value;
-	headers['cache-control'] ??= 'private, no-store';
-	return headers;
 }
 
 /** The props object of a verified payload, or null when it is not one. */

@@ -1,5 +1,5 @@
 import { MAX_TOKEN_LENGTH, MAX_URL_TOKEN_LENGTH, TOKEN_PARAM } from '../../shared/constants.js';
-import type { IslandRequest } from './exchange.js';
+import type { IncomingRequest } from '../exchange.js';
 
 export type TokenRead =
 	| { token: string }
@@ -17,7 +17,7 @@ const DISCARD_LIMIT = 1024 * 1024;
  * posts tokens too long for a URL). A body is refused on its Content-Length before any of it is
  * kept, and read with a cap when it has none, so a client can't make the server buffer more than the cap.
  */
-export function readToken(request: IslandRequest): TokenRead | Promise<TokenRead> {
+export function readToken(request: IncomingRequest): TokenRead | Promise<TokenRead> {
 	if (request.method !== 'POST') {
 		const token = request.url.searchParams.get(TOKEN_PARAM);
 		if (!token) return { error: 'malformed', status: 400, message: `Missing ?${TOKEN_PARAM}= token.` };
@@ -27,7 +27,7 @@ export function readToken(request: IslandRequest): TokenRead | Promise<TokenRead
 	return readBody(request);
 }
 
-async function readBody(request: IslandRequest): Promise<TokenRead> {
+async function readBody(request: IncomingRequest): Promise<TokenRead> {
 	// The one place the endpoint reads a body: a POST is rare (long tokens), so it goes through the web Request.
 	const web = request.request();
 	const declared = Number(request.header('content-length') ?? NaN);

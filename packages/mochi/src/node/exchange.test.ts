@@ -1,8 +1,9 @@
-// The island endpoint's Node side over real HTTP: what `answer` is given, and how its answer is written.
+// The app's plain requests and answers on Node's objects, over real HTTP: what the handler is given,
+// and how an Answer is written.
 import { afterEach, describe, expect, it } from 'vitest';
 import { request } from './fixtures/http.js';
 import { createServer, type MochiServer } from './server.js';
-import type { IslandAnswer, IslandRequest } from '../runtime/server/islands/exchange.js';
+import type { Answer, IncomingRequest } from '../runtime/server/exchange.js';
 
 const running: MochiServer[] = [];
 afterEach(async () => {
@@ -12,11 +13,11 @@ afterEach(async () => {
 	}
 });
 
-async function start(answer: (request: IslandRequest) => Promise<IslandAnswer>) {
+async function start(answer: (request: IncomingRequest) => Promise<Answer>) {
 	const lines: string[] = [];
 	const server = createServer({
-		handler: async (req) => new Response(`handler ${new URL(req.url).pathname}`),
-		islands: { prefix: '/_mochi/island/', answer },
+		handler: answer,
+		beforeFiles: '/_mochi/island/',
 		host: '127.0.0.1',
 		port: 0,
 		log: (line) => lines.push(line)
@@ -26,7 +27,7 @@ async function start(answer: (request: IslandRequest) => Promise<IslandAnswer>) 
 	return { base: `http://127.0.0.1:${port}`, port, lines };
 }
 
-const ok = (body: string, extra: Partial<IslandAnswer> = {}): IslandAnswer => ({
+const ok = (body: string, extra: Partial<Answer> = {}): Answer => ({
 	status: 200,
 	headers: { 'content-type': 'text/html; charset=utf-8' },
 	cookies: [],
@@ -34,7 +35,7 @@ const ok = (body: string, extra: Partial<IslandAnswer> = {}): IslandAnswer => ({
 	...extra
 });
 
-describe('island requests on Node objects', () => {
+describe('plain requests and answers on Node objects', () => {
 	it('gives method, absolute URL and headers, and builds the web Request only when asked, once', async () => {
 		let seen: { method: string; url: string; cookie: string | null; missing: string | null } | undefined;
 		let same = false;

@@ -1,0 +1,38 @@
+// Between Node's own request/response and the app's plain IncomingRequest / Answer: no web Request,
+// Headers or Response unless the app asks for one (an endpoint, a POST body, a component reading
+// `getRequestContext().request`). On an island request those objects cost more than the HMAC and the
+// render together (bench/README.md).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Answer, IncomingRequest } from '../runtime/server/exchange.js';
+import { toRequest, writeResponse, type ToRequestOptions } from './request.js';
+
+export function fromNodeRequest(req: IncomingMessage, res: ServerResponse, url: URL, options: ToRequestOptions): IncomingRequest {
+	let request: Request | undefined;
+	return {
+		method: req.method ?? 'GET',
+		url,
+		header(name) {
+			const value = req.headers[name];
+			return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+		},
+		request: () => (request ??= toRequest(req, { ...options, res }, url))
+	};
+}
+
+/** An endpoint's Response is streamed (request.ts); an Answer goes out in one write. Never rejects. */
+export function writeAnswer(res: ServerResponse, answer: Answer | Response, method: string | undefined): Promise<void> | void {
+	if (answer instanceof Response) return writeResponse(res, answer, method ?? 'GET');
+	if (res.destroyed) return;
+	// writeHead sends the headers at once, so Node can't add a Content-Length itself: it is given here.
+	// A HEAD answer carries the GET's length and no body.
+	const headers: Record<string, string | string[]> = { ...answer.headers, 'content-length': String(Buffer.byteLength(answer.body)) };
+	if (answer.cookies.length > 0) headers['set-cookie'] = answer.cookies;
+	try {
+		res.writeHead(answer.status, headers).end(method === 'HEAD' ? undefined : answer.body);
+	} catch {
+		// A header value Node refuses (setHeaders with a control character): still one clear answer.
+		if (res.headersSent) return void res.destroy();
+		for (const name of res.getHeaderNames()) res.removeHeader(name);
+		res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('Internal Server Error');
+	}
+}

@@ -1,0 +1,40 @@
+// What the app reads from a request and what it answers, without web Request/Response. The production
+// server (node/exchange.ts) fills these straight from Node's objects: building a web Request and
+// Response cost an island request more than its HMAC and its render together, and a page a sixth of
+// its CPU (bench/README.md). The dev server, the build and tests speak web objects and adapt here.
+import { memoryResponse } from './memory-response.js';
+
+export interface IncomingRequest {
+	method: string;
+	/** The request URL, absolute. */
+	url: URL;
+	/** A request header by lower-case name; null when absent. */
+	header(name: string): string | null;
+	/**
+	 * The web Request, made on first use only: for an endpoint, a POST body, or a component that reads
+	 * `getRequestContext().request`. Returns the same object every time.
+	 */
+	request(): Request;
+}
+
+/** A response Mochi rendered in memory (a page, an island, a refusal). */
+export interface Answer {
+	status: number;
+	/** Lower-case names, one value each; `set-cookie` is never here. */
+	headers: Record<string, string>;
+	/** One `set-cookie` header each. */
+	cookies: string[];
+	body: string;
+}
+
+export function fromWebRequest(request: Request, url = new URL(request.url)): IncomingRequest {
+	return { method: request.method, url, header: (name) => request.headers.get(name), request: () => request };
+}
+
+/** Endpoints answer with their own Response; everything else Mochi renders is an Answer. */
+export function toWebResponse(answer: Answer | Response): Response {
+	if (answer instanceof Response) return answer;
+	const headers = new Headers(answer.headers);
+	for (const cookie of answer.cookies) headers.append('set-cookie', cookie);
+	return memoryResponse(answer.body, { status: answer.status, headers });
+}
