@@ -6,7 +6,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { tokenOf } from '../tests/helpers/app.js';
-import { buildDemoCopy, startFloor, startMochi, type Server } from './lib/servers.js';
+import { parseKey } from '../packages/mochi/dist/runtime/server/islands/key.js';
+import { signToken } from '../packages/mochi/dist/runtime/server/islands/token.js';
+import { BENCH_KEY, buildDemoCopy, startFloor, startMochi, type Server } from './lib/servers.js';
 import { runLoad } from './lib/load.js';
 import { cpuTime, procAvailable, rssBytes, settle } from './lib/proc.js';
 import { get } from './lib/http.js';
@@ -52,6 +54,13 @@ interface Scenario {
 	status?: number;
 }
 
+/**
+ * A token as a page rendered for one visitor would carry it: signed with the server's key, but not one the
+ * server signed at start for a prerendered page, so it is verified in full (HMAC) on every request. Avatar
+ * ignores the extra prop, so it renders exactly what (b) and the floor render.
+ */
+const visitorToken = () => signToken(parseKey(BENCH_KEY), 'Avatar', 'plain', '[{"visitor":1},"bench"]');
+
 function scenarios(base: string, avatarToken: string, shellEtag: string): Scenario[] {
 	return [
 		{ id: 'shell', label: '(a) prerendered shell', path: '/', headers: BROWSER, expect: '', floorPath: '/shell', target: 1.5 },
@@ -68,6 +77,15 @@ function scenarios(base: string, avatarToken: string, shellEtag: string): Scenar
 			id: 'island',
 			label: '(b) server island',
 			path: `/_mochi/island/Avatar?p=${avatarToken}`,
+			headers: { cookie: COOKIE, referer: `${base}/` },
+			expect: 'Hi, Ada',
+			floorPath: '/island',
+			target: 3
+		},
+		{
+			id: 'island-verified',
+			label: "(b') island, visitor's token",
+			path: `/_mochi/island/Avatar?p=${visitorToken()}`,
 			headers: { cookie: COOKIE, referer: `${base}/` },
 			expect: 'Hi, Ada',
 			floorPath: '/island',
