@@ -4,7 +4,7 @@
 // render together (bench/README.md).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Answer, IncomingRequest } from '../runtime/server/exchange.js';
-import { toRequest, writeResponse, type ToRequestOptions } from './request.js';
+import { headerFailure, toRequest, writeResponse, type ToRequestOptions } from './request.js';
 
 export function fromNodeRequest(req: IncomingMessage, res: ServerResponse, url: URL, options: ToRequestOptions): IncomingRequest {
 	let request: Request | undefined;
@@ -31,8 +31,6 @@ export function writeAnswer(res: ServerResponse, answer: Answer | Response, meth
 		res.writeHead(answer.status, headers).end(method === 'HEAD' ? undefined : answer.body);
 	} catch {
 		// A header value Node refuses (setHeaders with a control character): still one clear answer.
-		if (res.headersSent) return void res.destroy();
-		for (const name of res.getHeaderNames()) res.removeHeader(name);
-		res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('Internal Server Error');
+		headerFailure(res);
 	}
 }

@@ -126,12 +126,7 @@ export async function writeResponse(res: ServerResponse, response: Response, met
 	} catch {
 		// A header Node refuses (bad characters): the response is unusable, but the client still gets one.
 		await response.body?.cancel().catch(() => {});
-		if (res.headersSent) return void res.destroy();
-		for (const name of res.getHeaderNames()) res.removeHeader(name);
-		res.statusCode = 500;
-		res.setHeader('content-type', 'text/plain; charset=utf-8');
-		if (!res.destroyed) res.end('Internal Server Error');
-		return;
+		return headerFailure(res);
 	}
 
 	if (!body) {
@@ -146,6 +141,13 @@ export async function writeResponse(res: ServerResponse, response: Response, met
 		return;
 	}
 	await pipe(body, res);
+}
+
+/** After a header Node refused: a plain 500 instead, or a cut connection if something was already sent. */
+export function headerFailure(res: ServerResponse): void {
+	if (res.headersSent) return void res.destroy();
+	for (const name of res.getHeaderNames()) res.removeHeader(name);
+	if (!res.destroyed) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('Internal Server Error');
 }
 
 async function pipe(body: ReadableStream<Uint8Array>, res: ServerResponse): Promise<void> {

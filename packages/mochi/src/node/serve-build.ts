@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createApp } from '../runtime/server/app.js';
+import { textAnswer } from '../runtime/server/exchange.js';
 import { MochiKeyError, createKey, resolveKey } from '../runtime/server/islands/key.js';
 import { setKey } from '../runtime/server/islands/current-key.js';
 import { answerPrerendered, loadPrerendered } from '../runtime/server/prerendered.js';
@@ -69,7 +70,7 @@ export async function serveBuild(options: ServeBuildOptions): Promise<StartedSer
 		handler: async (request) => {
 			// A hashed asset that isn't there (an old page after a deploy) is a 404, never a page.
 			if (request.url.pathname.startsWith(assetsPath)) {
-				return { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, cookies: [], body: 'Not found' };
+				return textAnswer(404, 'Not found');
 			}
 			return app.answer(request);
 		}

@@ -10,6 +10,7 @@ import { island } from '../runtime/server/islands/island-attributes.js';
 import { hydrated } from '../runtime/server/islands/hydrated.js';
 import { state } from '../runtime/server/state.js';
 import { createRequestState } from '../runtime/server/create-context.js';
+import { fromWebRequest } from '../runtime/server/exchange.js';
 import { withRequest, prepareTestRequest } from './test-request.js';
 import { decodeProps } from './placed-islands.js';
 
@@ -28,7 +29,7 @@ const where = { file: 'src/routes/index.svelte', line: 3 };
 
 function inApp<T>(fn: () => T): T {
 	const url = new URL('http://localhost/');
-	const { state: request } = createRequestState({ request: new Request(url), url, app: { clientIslands: {}, render: null as any, dev: false } });
+	const { state: request } = createRequestState({ request: fromWebRequest(new Request(url), url), app: { clientIslands: {}, render: null as any, dev: false } });
 	return state.storage.run(request, fn);
 }
 

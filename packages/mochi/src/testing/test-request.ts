@@ -1,4 +1,5 @@
 import { createRequestState, type PreparedRequest } from '../runtime/server/create-context.js';
+import { fromWebRequest } from '../runtime/server/exchange.js';
 import { state } from '../runtime/server/state.js';
 
 /** The request a test pretends to serve. Every field is optional. */
@@ -28,8 +29,7 @@ export function prepareTestRequest(request: TestRequest = {}): PreparedRequest {
 	const cookies = Object.entries(request.cookies ?? {}).map(([name, value]) => `${name}=${encodeURIComponent(value)}`);
 	if (cookies.length) headers.set('cookie', [headers.get('cookie'), ...cookies].filter(Boolean).join('; '));
 	const prepared = createRequestState({
-		request: new Request(url, { method: request.method ?? 'GET', headers }),
-		url,
+		request: fromWebRequest(new Request(url, { method: request.method ?? 'GET', headers }), url),
 		params: request.params,
 		pageUrl: request.pageUrl === undefined ? undefined : () => new URL(request.pageUrl!, url),
 		app: null

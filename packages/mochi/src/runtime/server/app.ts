@@ -4,7 +4,7 @@ import { createIslandEndpoint } from './islands/endpoint.js';
 import { PublicTokens } from './islands/public-tokens.js';
 import { getKey } from './islands/current-key.js';
 import type { SignedIsland } from './islands/island-attributes.js';
-import { fromWebRequest, toWebResponse, type Answer, type IncomingRequest } from './exchange.js';
+import { fromWebRequest, textAnswer, toWebResponse, type Answer, type IncomingRequest } from './exchange.js';
 import { createPageRenderer, type RenderedPage } from './render-page.js';
 import { callEndpoint } from './call-endpoint.js';
 import { state, type AppRuntime } from './state.js';
@@ -121,9 +121,9 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 			return { status: 308, headers: { location }, cookies: [], body: '' };
 		}
 		const route = found.route.data;
-		if (route.kind === 'endpoint') return callEndpoint(route, request.request(), url, found.params, { runtime, onError });
+		if (route.kind === 'endpoint') return callEndpoint(route, request, found.params, { runtime, onError });
 		if (request.method !== 'GET' && request.method !== 'HEAD') {
-			return { status: 405, headers: { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' }, cookies: [], body: 'Pages answer GET and HEAD only.' };
+			return textAnswer(405, 'Pages answer GET and HEAD only.', { allow: 'GET, HEAD' });
 		}
 		const rendered = await renderPage(request);
 		return rendered ? rendered.answer : notFound(request);

@@ -1,6 +1,7 @@
 import { state, type AppRuntime } from './state.js';
 import { HttpError } from './http-error.js';
 import { applyContextHeaders, createRequestState } from './create-context.js';
+import { textAnswer, type Answer, type IncomingRequest } from './exchange.js';
 import { firstLine, type ErrorReporter } from './log.js';
 import type { EndpointModule, RouteDefinition } from './app-types.js';
 
@@ -9,22 +10,18 @@ const VERBS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 /** Run `export function GET(ctx)` (or another verb) of a `.ts`/`.js` route inside a request context. */
 export async function callEndpoint(
 	route: RouteDefinition,
-	request: Request,
-	url: URL,
+	request: IncomingRequest,
 	params: Record<string, string>,
 	options: { runtime: AppRuntime; onError: ErrorReporter }
-): Promise<Response> {
+): Promise<Answer | Response> {
 	const module = (await route.load()) as EndpointModule;
 	let handler = module[request.method];
 	if (handler === undefined && request.method === 'HEAD') handler = module.GET;
 	if (typeof handler !== 'function') {
 		const allowed = VERBS.filter((v) => typeof module[v] === 'function' || (v === 'HEAD' && typeof module.GET === 'function'));
-		return new Response(`${request.method} is not allowed here.`, {
-			status: 405,
-			headers: { allow: allowed.join(', '), 'content-type': 'text/plain; charset=utf-8' }
-		});
+		return textAnswer(405, `${request.method} is not allowed here.`, { allow: allowed.join(', ') });
 	}
-	const prepared = createRequestState({ request, url, params, app: options.runtime });
+	const prepared = createRequestState({ request, params, app: options.runtime });
 	try {
 		const result: unknown = await state.storage.run(prepared.state, () => (handler as Function)(prepared.state.context));
 		if (!(result instanceof Response)) {
@@ -35,14 +32,10 @@ export async function callEndpoint(
 		applyContextHeaders(headers, prepared);
 		return new Response(result.body, { status: result.status, statusText: result.statusText, headers });
 	} catch (error) {
-		if (error instanceof HttpError) return text(error.message, error.status);
-		options.onError(error, request);
-		return text(options.runtime.dev ? firstLine(error) : 'Internal Error', 500);
+		if (error instanceof HttpError) return textAnswer(error.status, error.message);
+		options.onError(error, request.request());
+		return textAnswer(500, options.runtime.dev ? firstLine(error) : 'Internal Error');
 	}
-}
-
-function text(body: string, status: number): Response {
-	return new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 }
 
 function describe(value: unknown): string {

@@ -2,19 +2,17 @@ import { createCookies, type Cookies } from './cookies.js';
 import type { RequestContext } from './context.js';
 import type { AppRuntime, RequestState } from './state.js';
 import { PropsRegistry } from './islands/props-registry.js';
+import type { IncomingRequest } from './exchange.js';
 
 export interface ContextInit {
 	/**
-	 * The request, or a function that makes it: the island endpoint on Node builds the web Request only
-	 * if a component reads `getRequestContext().request` (it is most of what an island request costs).
+	 * Its web Request is built only if the app reads `getRequestContext().request` (on Node, building it
+	 * was most of what an island request cost); cookies come from `header('cookie')` on first read.
 	 */
-	request: Request | (() => Request);
-	url: URL;
+	request: IncomingRequest;
 	params?: Record<string, string>;
-	/** For an island: the page URL the visitor is on, worked out on first read. Defaults to `url`. */
+	/** For an island: the page URL the visitor is on, worked out on first read. Defaults to the request URL. */
 	pageUrl?: () => URL;
-	/** The Cookie header, when the caller has it without a Request. Default: read from `request`. */
-	cookieHeader?: string | null;
 	/** The app serving the request (null only for code that renders outside an app, such as tests). */
 	app?: AppRuntime | null;
 }
@@ -28,11 +26,7 @@ export interface PreparedRequest {
 }
 
 export function createRequestState(init: ContextInit): PreparedRequest {
-	const { cookieHeader } = init;
-	const { cookies, setCookieHeaders } = createCookies(
-		cookieHeader !== undefined ? () => cookieHeader : () => context.request.headers.get('cookie'),
-		init.url
-	);
+	const { cookies, setCookieHeaders } = createCookies(() => init.request.header('cookie'), init.request.url);
 	const prepared: { -readonly [K in keyof PreparedRequest]: PreparedRequest[K] } = {
 		state: undefined as unknown as RequestState,
 		headers: null,
@@ -61,7 +55,6 @@ class Context implements RequestContext {
 	params: Record<string, string>;
 	locals: Record<string, unknown> = {};
 	#init: ContextInit;
-	#request: Request | undefined;
 	#pageUrl: URL | undefined;
 
 	constructor(
@@ -70,13 +63,12 @@ class Context implements RequestContext {
 		public setHeaders: RequestContext['setHeaders']
 	) {
 		this.#init = init;
-		this.url = init.url;
+		this.url = init.request.url;
 		this.params = init.params ?? {};
-		if (typeof init.request !== 'function') this.#request = init.request;
 	}
 
 	get request(): Request {
-		return (this.#request ??= (this.#init.request as () => Request)());
+		return this.#init.request.request();
 	}
 
 	get pageUrl(): URL {

@@ -27,6 +27,11 @@ export interface Answer {
 	body: string;
 }
 
+/** A short plain-text answer (a 404, a 405, a failed endpoint). */
+export function textAnswer(status: number, body: string, headers: Record<string, string> = {}): Answer {
+	return { status, headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' }, cookies: [], body };
+}
+
 export function fromWebRequest(request: Request, url = new URL(request.url)): IncomingRequest {
 	return { method: request.method, url, header: (name) => request.headers.get(name), request: () => request };
 }

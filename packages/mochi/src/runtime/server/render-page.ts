@@ -106,13 +106,7 @@ export function createPageRenderer(options: PageRendererOptions) {
 
 	return async function renderPage(page: PageRequest): Promise<RenderedPage> {
 		const { request } = page;
-		const prepared = createRequestState({
-			request: request.request,
-			url: request.url,
-			cookieHeader: request.header('cookie'),
-			params: page.params,
-			app: options.runtime
-		});
+		const prepared = createRequestState({ request, params: page.params, app: options.runtime });
 		const answer = await state.storage.run(prepared.state, async () => {
 			if (!page.page) return renderError(page, prepared, page.status ?? 404, 'Not found');
 			try {

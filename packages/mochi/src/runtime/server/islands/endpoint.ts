@@ -114,10 +114,8 @@ export function createIslandEndpoint(options: IslandEndpointOptions) {
 	): Promise<Answer> {
 		const { url } = request;
 		const prepared = createRequestState({
-			request: request.request,
-			url,
+			request,
 			pageUrl: () => pageUrlFromReferer(request.header('referer'), url),
-			cookieHeader: request.header('cookie'),
 			app: options.runtime
 		});
 		let html: string;
