@@ -82,11 +82,12 @@ describe.each(MODES)('CSRF (%s)', (mode) => {
 				}
 			}
 			// Not a form: JSON needs a CORS preflight a browser would not get, and no content type is no form.
-			for (const headers of [
+			const notForms: Array<Record<string, string>> = [
 				{ origin: 'https://evil.example', 'content-type': 'application/json' },
 				{ origin: 'null', 'content-type': 'application/json; charset=utf-8' },
 				{ origin: 'https://evil.example' }
-			]) {
+			];
+			for (const headers of notForms) {
 				const answer = await send(`${app.url}/api/counter`, { method, headers, body: '{}' });
 				expect(answer.status, `${method} ${JSON.stringify(headers)}`).toBe(200);
 				sent++;

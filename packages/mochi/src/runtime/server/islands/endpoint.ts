@@ -10,7 +10,7 @@ import { state, type AppRuntime } from '../state.js';
 import { HttpError } from '../http-error.js';
 import { createRequestState, pageUrlFromReferer, withContextHeaders } from '../create-context.js';
 import { firstLine, rateLimited, type Log } from '../log.js';
-import { NOSNIFF, REFERRER_POLICY, htmlHeaders } from '../security-headers.js';
+import { NOSNIFF, REFERRER_POLICY } from '../security-headers.js';
 import {
 	ISLAND_ERROR_HEADER,
 	ISLAND_ERROR_STATUS,
@@ -141,8 +141,12 @@ export function createIslandEndpoint(options: IslandEndpointOptions) {
 			logFailure(`render ${name}`, `[mochi] island ${name} failed to render (${status}): ${firstLine(error)}${stack}`);
 			return islandError('render', '<!--mochi:island-error-->', status);
 		}
-		const base = htmlHeaders();
-		base['x-robots-tag'] = 'noindex';
+		const base = {
+			'content-type': 'text/html; charset=utf-8',
+			'x-content-type-options': NOSNIFF,
+			'referrer-policy': REFERRER_POLICY,
+			'x-robots-tag': 'noindex'
+		};
 		const headers = withContextHeaders(base, prepared);
 		// A fragment is personal: never cached unless the island says otherwise with setHeaders.
 		headers['cache-control'] ??= 'private, no-store';
