@@ -38,7 +38,8 @@ export function serverEntryCode(root: string, options: ResolvedOptions, tree: Ro
 		`\trootError: ${tree.rootError ? lazy(tree.rootError) : 'null'},`,
 		`\tislands: { ${islands.map((island, i) => `${JSON.stringify(island.name)}: island${i}`).join(', ')} },`,
 		`\tislandMaxAge: ${JSON.stringify(options.islands.maxAge)},`,
-		`\tislandPreload: ${JSON.stringify(options.islands.preload)}`,
+		`\tislandPreload: ${JSON.stringify(options.islands.preload)},`,
+		`\tcsrf: ${JSON.stringify(options.csrf)}`,
 		'};'
 	);
 	return lines.join('\n') + '\n';

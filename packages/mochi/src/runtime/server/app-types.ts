@@ -49,6 +49,8 @@ export interface ServerManifest {
 	islandMaxAge?: number | null;
 	/** Preload links for eager islands (`mochi({ islands: { preload } })`); on unless false. */
 	islandPreload?: boolean;
+	/** `mochi({ csrf })`: origins whose form posts are accepted besides the app's own, or false for no check. Unset: on. */
+	csrf?: false | { trustedOrigins: string[] };
 }
 
 /** What the build (or the dev server) knows about the browser's files. */

@@ -16,6 +16,11 @@ export interface RequestContext {
 	setHeaders(headers: Record<string, string>): void;
 	/** A per-request bag for your own values. */
 	locals: Record<string, unknown>;
+	/**
+	 * The client's IP address: the peer's; with `MOCHI_TRUST_PROXY`, taken from `X-Forwarded-For`, counting
+	 * `MOCHI_XFF_DEPTH` (default 1) proxies from the right. Throws while prerendering.
+	 */
+	readonly clientAddress: string;
 }
 
 /**
