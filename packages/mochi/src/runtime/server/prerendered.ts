@@ -56,7 +56,8 @@ export function loadPrerendered(dir: string, entries: Record<string, Prerendered
 		// Compressed once here, at the highest levels, rather than on every request.
 		const body = new TextEncoder().encode(html);
 		const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}`;
-		pages.set(pathname, {
+		// Keyed as requests spell the path: `/café` arrives as `/caf%C3%A9` (WHATWG's encoding, which browsers use).
+		pages.set(new URL(pathname, 'http://localhost').pathname, {
 			headers: { 'content-type': 'text/html; charset=utf-8', vary: 'accept-encoding', ...entry.headers },
 			islands,
 			identity: { body, etag: `${etag}"` },
