@@ -1,4 +1,4 @@
-import { DEFAULT_ASSET_PREFIX, ISLAND_TIMEOUT_MS } from '../runtime/shared/constants.js';
+import { DEFAULT_ASSET_PREFIX, DEFAULT_BODY_LIMIT, ISLAND_TIMEOUT_MS } from '../runtime/shared/constants.js';
 
 /** Options of `mochi()` in vite.config.ts. */
 export interface MochiOptions {
@@ -18,12 +18,21 @@ export interface MochiOptions {
 		preload?: boolean;
 		maxAge?: number | null;
 	};
+	server?: {
+		/**
+		 * Bytes a request body may have. Reading a longer one (`request.json()`, `.formData()`, `.text()`,
+		 * `request.body`) rejects, and the client gets a 413. Island requests have their own cap. Default
+		 * 1 MiB (1048576); `false` for no limit.
+		 */
+		bodyLimit?: number | false;
+	};
 }
 
 export interface ResolvedOptions {
 	assetPrefix: string;
 	routesDir: string;
 	islands: { timeout: number; maxAge: number | null; preload: boolean };
+	server: { bodyLimit: number | false };
 }
 
 /** Tokens carry the issue time as u32 seconds: a maxAge past this could never be reached anyway. */
@@ -49,5 +58,11 @@ export function resolveOptions(options: MochiOptions = {}): ResolvedOptions {
 	}
 	const preload = options.islands?.preload ?? true;
 	if (typeof preload !== 'boolean') throw new Error(`mochi({ islands: { preload } }): expected true or false, got ${JSON.stringify(preload)}.`);
-	return { assetPrefix, routesDir: 'src/routes', islands: { timeout, maxAge, preload } };
+	const bodyLimit = options.server?.bodyLimit ?? DEFAULT_BODY_LIMIT;
+	if (bodyLimit !== false && (!Number.isSafeInteger(bodyLimit) || bodyLimit < 1)) {
+		throw new Error(
+			`mochi({ server: { bodyLimit } }): expected a whole number of bytes above 0 (or false for no limit), got ${JSON.stringify(bodyLimit)}.`
+		);
+	}
+	return { assetPrefix, routesDir: 'src/routes', islands: { timeout, maxAge, preload }, server: { bodyLimit } };
 }

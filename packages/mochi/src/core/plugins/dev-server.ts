@@ -28,11 +28,14 @@ export function devServerPlugin(context: PluginContext): Plugin {
 			const failed = { value: false };
 			watchApp(server, context, failed);
 			const load = appLoader(server, failed);
+			// The island endpoint caps its own reads; every other body gets `server.bodyLimit`.
+			const islandPath = `${context.options.assetPrefix}/island/`;
 			return () => {
 				server.middlewares.use(async (req, res, next) => {
 					try {
 						const app = await load();
-						const response = await app.respond(toRequest(req, { trustProxy: false }));
+						const bodyLimit = req.url?.startsWith(islandPath) ? false : context.options.server.bodyLimit;
+						const response = await app.respond(toRequest(req, { trustProxy: false, bodyLimit }));
 						await writeResponse(res, response, req.method ?? 'GET');
 					} catch (error) {
 						// The app itself didn't load (a broken layout, a directive error found by the island scan):

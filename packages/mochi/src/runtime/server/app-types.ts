@@ -49,6 +49,8 @@ export interface ServerManifest {
 	islandMaxAge?: number | null;
 	/** Preload links for eager islands (`mochi({ islands: { preload } })`); on unless false. */
 	islandPreload?: boolean;
+	/** `mochi({ server })`, resolved; absent in a build made before it existed. */
+	server?: { bodyLimit?: number | false };
 }
 
 /** What the build (or the dev server) knows about the browser's files. */
