@@ -1,16 +1,12 @@
 // One spelling per path. `/%61bout`, `/./about` and `/docs/x/../guide` name the same resource as `/about` and
-// `/docs/guide` (RFC 3986 §6.2.2: percent-encoded unreserved characters, hex case, dot segments), but only
+// `/docs/guide` (RFC 3986 §6.2.2: percent-encoded unreserved characters, hex case, dot segments; and what
+// WHATWG's URL parser, which the app routes with, makes of `\` and a `#fragment`), but only
 // the canonical spelling is a key of the prerendered pages, a file under the asset prefix or the island
 // endpoint. Every other spelling is redirected to it, so a page built once is never rendered again on
 // demand and no spelling slips past a prefix check.
 // Left as they are, because they are different resources: the case of the path (`/ABOUT`), empty
 // segments (`//about`, a 404), a trailing slash (the router redirects it), encoded reserved characters
 // (`%2F` is not `/`).
-
-/** False for nearly every target: only one with a `%` or a `/.` can be spelled another way. */
-export function mayBeNonCanonical(target: string): boolean {
-	return target.includes('%') || target.includes('/.');
-}
 
 /**
  * The canonical spelling of a path (no query): unreserved characters decoded, other escapes in upper
@@ -46,13 +42,18 @@ function removeDotSegments(path: string): string {
 }
 
 /**
- * Where to redirect `target` (path and query, as received), or null when it is canonical already.
- * Never a `//…` location, which a browser would take for another host.
+ * Where to redirect `target` (as received), or null when it is spelled canonically already. `url` is
+ * how WHATWG's parser read it (the URL check does that for every request anyway), which has resolved
+ * dot segments (`%2e` too), turned `\` into `/` and dropped a `#fragment`: any of those, or an escape
+ * that `canonicalPath` rewrites, is another spelling. Never a `//…` location, which a browser would take
+ * for another host: such a path stays as it is, and matches no route.
  */
-export function canonicalLocation(target: string): string | null {
-	const queryAt = target.indexOf('?');
-	const path = queryAt === -1 ? target : target.slice(0, queryAt);
+export function canonicalLocation(target: string, url: URL): string | null {
+	const path = url.pathname;
+	// The common case costs one comparison: the target is the parsed path, plus perhaps a query.
+	const same = target.length === path.length ? target === path : target.startsWith(path) && target.charCodeAt(path.length) === 0x3f; /* ? */
+	if (same && !path.includes('%')) return null;
 	const canonical = canonicalPath(path);
-	if (canonical === path || canonical.startsWith('//')) return null;
-	return queryAt === -1 ? canonical : canonical + target.slice(queryAt);
+	if ((same && canonical === path) || canonical.startsWith('//')) return null;
+	return canonical + url.search;
 }

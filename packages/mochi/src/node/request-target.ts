@@ -41,6 +41,6 @@ function absoluteUrl(target: string): URL | null {
 }
 
 /** A 400 for a request line that no handler should see: short, plain, and not logged. */
-function refuse(res: ServerResponse, message: string): void {
+export function refuse(res: ServerResponse, message: string): void {
 	res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', 'content-length': String(Buffer.byteLength(message)) }).end(message);
 }

@@ -1,7 +1,7 @@
 // The production HTTP server: polka for the chain, sirv for files, the app's plain requests and answers
 // (exchange.ts). Order: fastHandler (prerendered pages, from memory, by exact path) → a target that is not
 // a plain path (request-target.ts) → paths under `beforeFiles` (the island endpoint: beats every file and
-// route) → other spellings of a path, redirected (canonical-path.ts) → polka: URL check → files → handler.
+// route) → polka: URL check (other spellings of a path are redirected: canonical-path.ts) → files → handler.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import polka from 'polka';
@@ -10,8 +10,8 @@ import { requestUrl } from './request.js';
 import { fromNodeRequest, writeAnswer } from './exchange.js';
 import type { Answer, IncomingRequest } from '../runtime/server/exchange.js';
 import { staticFiles } from './static-files.js';
-import { canonicalLocation, mayBeNonCanonical } from './canonical-path.js';
-import { toOriginForm } from './request-target.js';
+import { canonicalLocation } from './canonical-path.js';
+import { refuse, toOriginForm } from './request-target.js';
 import { rateLimited } from '../runtime/server/log.js';
 
 export interface ServerOptions {
@@ -62,6 +62,9 @@ export function createServer(options: ServerOptions): MochiServer {
 	const checkUrl: Middleware = (req, res, next) => {
 		const url = checkedUrl(req);
 		if (!url) return void badRequest(res);
+		// `/%61bout`, `/./about`: one 308 to the spelling the prerendered pages, files and prefixes know.
+		const location = canonicalLocation(req.url!, url);
+		if (location) return void res.writeHead(308, { location, 'content-length': '0' }).end();
 		urls.set(req, url);
 		return next();
 	};
@@ -110,11 +113,9 @@ export function createServer(options: ServerOptions): MochiServer {
 			if (!url) return void badRequest(res);
 			if (url.pathname.startsWith(beforeFiles)) return void answer(req, res, url);
 		}
-		// `/%61bout`, `/./about`: one 308 to the spelling the prerendered pages, files and prefixes know.
-		if (mayBeNonCanonical(req.url!)) {
-			const location = canonicalLocation(req.url!);
-			if (location) return void res.writeHead(308, { location, 'content-length': '0' }).end();
-		}
+		// A #fragment is no part of a request target (RFC 9112 §3.2), and polka drops it before the URL check
+		// could see that `/about#x` is another spelling of `/about`.
+		if (req.url!.includes('#')) return void refuse(res, 'A request target has no #fragment.');
 		// polka's handler starts its own chain when `next` is absent.
 		app.handler(req as PolkaRequest, res, undefined as unknown as NextHandler);
 	});
