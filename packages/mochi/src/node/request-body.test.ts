@@ -88,8 +88,9 @@ describe('body readers', () => {
 describe('body limit', () => {
 	const text: Read = (request) => request.text();
 	const stream: Read = async (request) => {
+		const reader = request.body!.getReader();
 		let bytes = 0;
-		for await (const chunk of request.body!) bytes += chunk.byteLength;
+		for (let read = await reader.read(); !read.done; read = await reader.read()) bytes += read.value.byteLength;
 		return bytes;
 	};
 
