@@ -25,3 +25,15 @@ describe('resolveOptions: islands.preload', () => {
 		expect(() => resolveOptions({ islands: { preload: 'no' as unknown as boolean } })).toThrow(/expected true or false/);
 	});
 });
+
+describe('resolveOptions: server.bodyLimit', () => {
+	it('is 1 MiB unless set, and false turns it off', () => {
+		expect(resolveOptions().server.bodyLimit).toBe(1024 * 1024);
+		expect(resolveOptions({ server: { bodyLimit: 10 } }).server.bodyLimit).toBe(10);
+		expect(resolveOptions({ server: { bodyLimit: false } }).server.bodyLimit).toBe(false);
+	});
+
+	it.each([0, -1, 1.5, NaN, Infinity, '1mb' as unknown as number, true as unknown as number])('refuses %j, naming the option', (bodyLimit) => {
+		expect(() => resolveOptions({ server: { bodyLimit } })).toThrow(/^mochi\(\{ server: \{ bodyLimit \} \}\): expected a whole number of bytes above 0/);
+	});
+});

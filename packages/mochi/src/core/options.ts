@@ -1,4 +1,4 @@
-import { DEFAULT_ASSET_PREFIX, ISLAND_TIMEOUT_MS } from '../runtime/shared/constants.js';
+import { DEFAULT_ASSET_PREFIX, DEFAULT_BODY_LIMIT, ISLAND_TIMEOUT_MS } from '../runtime/shared/constants.js';
 import { resolveCsrf, type CsrfOptions } from './csrf-option.js';
 import type { CsrfSettings } from '../runtime/server/checks/csrf.js';
 
@@ -25,6 +25,14 @@ export interface MochiOptions {
 	 * any app code runs. `{ trustedOrigins: ['https://pay.example'] }` accepts those sites too; `false` turns it off.
 	 */
 	csrf?: CsrfOptions | false;
+	server?: {
+		/**
+		 * Bytes a request body may have. Reading a longer one (`request.json()`, `.formData()`, `.text()`,
+		 * `request.body`) rejects, and the client gets a 413. Island requests have their own cap. Default
+		 * 1 MiB (1048576); `false` for no limit.
+		 */
+		bodyLimit?: number | false;
+	};
 }
 
 export interface ResolvedOptions {
@@ -32,6 +40,7 @@ export interface ResolvedOptions {
 	routesDir: string;
 	islands: { timeout: number; maxAge: number | null; preload: boolean };
 	csrf: CsrfSettings;
+	server: { bodyLimit: number | false };
 }
 
 /** Tokens carry the issue time as u32 seconds: a maxAge past this could never be reached anyway. */
@@ -58,5 +67,11 @@ export function resolveOptions(options: MochiOptions = {}): ResolvedOptions {
 	const preload = options.islands?.preload ?? true;
 	if (typeof preload !== 'boolean') throw new Error(`mochi({ islands: { preload } }): expected true or false, got ${JSON.stringify(preload)}.`);
 	const csrf = resolveCsrf(options.csrf);
-	return { assetPrefix, routesDir: 'src/routes', islands: { timeout, maxAge, preload }, csrf };
+	const bodyLimit = options.server?.bodyLimit ?? DEFAULT_BODY_LIMIT;
+	if (bodyLimit !== false && (!Number.isSafeInteger(bodyLimit) || bodyLimit < 1)) {
+		throw new Error(
+			`mochi({ server: { bodyLimit } }): expected a whole number of bytes above 0 (or false for no limit), got ${JSON.stringify(bodyLimit)}.`
+		);
+	}
+	return { assetPrefix, routesDir: 'src/routes', islands: { timeout, maxAge, preload }, server: { bodyLimit }, csrf };
 }

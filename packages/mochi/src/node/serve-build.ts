@@ -7,6 +7,7 @@ import { textAnswer } from '../runtime/server/exchange.js';
 import { MochiKeyError, createKey, resolveKey } from '../runtime/server/islands/key.js';
 import { setKey } from '../runtime/server/islands/current-key.js';
 import { answerPrerendered, loadPrerendered } from '../runtime/server/prerendered.js';
+import { DEFAULT_BODY_LIMIT } from '../runtime/shared/constants.js';
 import type { ServerManifest } from '../runtime/server/app-types.js';
 import type { BuildManifest } from '../core/build-app.js';
 import { runPrimary, runWorker } from './cluster.js';
@@ -65,6 +66,7 @@ export async function serveBuild(options: ServeBuildOptions): Promise<StartedSer
 		clientDir: path.join(dir, 'client'),
 		immutablePrefix: assetsPath,
 		beforeFiles: app.islandPath,
+		bodyLimit: manifest.server?.bodyLimit ?? DEFAULT_BODY_LIMIT,
 		// Prerendered pages go out from memory on Node's own objects: no web Request or Response to build.
 		fastHandler: (req, res) => {
 			if (req.method !== 'GET' && req.method !== 'HEAD') return false;

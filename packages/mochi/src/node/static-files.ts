@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import sirv from 'sirv';
+import { serveRange } from './range-request.js';
 
 export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 
@@ -30,6 +31,8 @@ export function staticFiles(dir: string, immutablePrefix?: string): FileHandler 
 		// A POST to a file's path belongs to the app, not to the file.
 		if (req.method !== 'GET' && req.method !== 'HEAD') return next();
 		const serve = assets && req.url?.startsWith(immutablePrefix!) ? assets : files;
+		// sirv's own Range handling is wrong in several ways (see range-request.ts): every Range goes there.
+		if (req.headers.range !== undefined) return serveRange(serve, req, res, next);
 		serve(req, res, next);
 	};
 }

@@ -28,12 +28,15 @@ export function devServerPlugin(context: PluginContext): Plugin {
 			const failed = { value: false };
 			watchApp(server, context, failed);
 			const load = appLoader(server, failed);
+			// The island endpoint caps its own reads; every other body gets `server.bodyLimit`.
+			const islandPath = `${context.options.assetPrefix}/island/`;
 			return () => {
 				server.middlewares.use(async (req, res, next) => {
 					try {
 						const app = await load();
 						// The dev server is not behind a proxy: the peer is the client.
-						const response = await app.respond(toRequest(req, { trustProxy: false }), { clientAddress: req.socket.remoteAddress ?? '' });
+						const bodyLimit = req.url?.startsWith(islandPath) ? false : context.options.server.bodyLimit;
+						const response = await app.respond(toRequest(req, { trustProxy: false, bodyLimit }), { clientAddress: req.socket.remoteAddress ?? '' });
 						await writeResponse(res, response, req.method ?? 'GET');
 					} catch (error) {
 						// The app itself didn't load (a broken layout, a directive error found by the island scan):

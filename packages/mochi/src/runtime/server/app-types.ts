@@ -51,6 +51,8 @@ export interface ServerManifest {
 	islandPreload?: boolean;
 	/** `mochi({ csrf })`: origins whose form posts are accepted besides the app's own, or false for no check. Unset: on. */
 	csrf?: false | { trustedOrigins: string[] };
+	/** `mochi({ server })`, resolved; absent in a build made before it existed. */
+	server?: { bodyLimit?: number | false };
 }
 
 /** What the build (or the dev server) knows about the browser's files. */

@@ -8,7 +8,7 @@ import { fromWebRequest, textAnswer, toWebResponse, type Answer, type IncomingRe
 import { createPageRenderer, type RenderedPage } from './render-page.js';
 import { callEndpoint } from './call-endpoint.js';
 import { state, type AppRuntime } from './state.js';
-import { defaultLog, type ErrorReporter, type Log } from './log.js';
+import { defaultLog, rateLimited, type ErrorReporter, type Log } from './log.js';
 import { createChecks } from './checks/index.js';
 import type { ClientAssets, ComponentModule, RouteDefinition, ServerManifest } from './app-types.js';
 
@@ -53,8 +53,11 @@ export interface MochiApp {
 export function createApp(manifest: ServerManifest, options: AppOptions): MochiApp {
 	const dev = options.dev ?? false;
 	const log = options.log ?? defaultLog;
+	// A bug that every request hits (a bot repeating one) must not flood the log: rate-limited, like island refusals.
+	const logFailure = rateLimited(log);
 	const onError: ErrorReporter =
-		options.onError ?? ((error, request) => log(`[mochi] ${request.method} ${new URL(request.url).pathname} failed: ${(error as Error)?.stack ?? error}`));
+		options.onError ??
+		((error, request) => logFailure('failed', `[mochi] ${request.method} ${new URL(request.url).pathname} failed: ${(error as Error)?.stack ?? error}`));
 
 	// Island names are looked up by component identity when a page renders `<X mochi:defer>`.
 	for (const [name, component] of Object.entries(manifest.islands)) state.islandNames.set(component, name);

@@ -57,8 +57,9 @@ export function loadPrerendered(dir: string, entries: Record<string, Prerendered
 		// Compressed once here, at the highest levels, rather than on every request.
 		const body = new TextEncoder().encode(html);
 		const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}`;
-		pages.set(pathname, {
-			// The build records them too (render-page.ts); here as well for a build made before they existed.
+		// Keyed as requests spell the path: `/café` arrives as `/caf%C3%A9` (WHATWG's encoding, which browsers use).
+		// The build records the security headers too (render-page.ts); here as well for a build made before they existed.
+		pages.set(new URL(pathname, 'http://localhost').pathname, {
 			headers: { 'content-type': 'text/html; charset=utf-8', vary: 'accept-encoding', ...SECURITY_HEADERS, ...entry.headers },
 			islands,
 			identity: { body, etag: `${etag}"` },

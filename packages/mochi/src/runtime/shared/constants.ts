@@ -34,6 +34,9 @@ export const MAX_GET_TOKEN_LENGTH = 4000;
  */
 export const MAX_TOKEN_LENGTH = 256 * 1024;
 
+/** `mochi({ server: { bodyLimit } })` unless set: bytes a request body may have (1 MiB), past it a 413. */
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
 /** How long the browser waits for one island before keeping its fallback for good. */
 export const ISLAND_TIMEOUT_MS = 10_000;
 
