@@ -1,4 +1,6 @@
 import { DEFAULT_ASSET_PREFIX, ISLAND_TIMEOUT_MS } from '../runtime/shared/constants.js';
+import type { ServerConfig } from '../runtime/server/app-types.js';
+import { SERVER_SETTINGS, checkSetting } from '../node/env.js';
 
 /** Options of `mochi()` in vite.config.ts. */
 export interface MochiOptions {
@@ -18,12 +20,19 @@ export interface MochiOptions {
 		preload?: boolean;
 		maxAge?: number | null;
 	};
+	/**
+	 * Timeouts and limits of the production server (`renderTimeout` also applies in `mochi dev`). Each
+	 * `MOCHI_*` variable wins over its field at start-up; see the README's "Timeouts and limits".
+	 */
+	server?: ServerConfig;
 }
 
 export interface ResolvedOptions {
 	assetPrefix: string;
 	routesDir: string;
 	islands: { timeout: number; maxAge: number | null; preload: boolean };
+	/** Only the fields the app set: defaults and variables are applied where the server starts. */
+	server: ServerConfig;
 }
 
 /** Tokens carry the issue time as u32 seconds: a maxAge past this could never be reached anyway. */
@@ -49,5 +58,22 @@ export function resolveOptions(options: MochiOptions = {}): ResolvedOptions {
 	}
 	const preload = options.islands?.preload ?? true;
 	if (typeof preload !== 'boolean') throw new Error(`mochi({ islands: { preload } }): expected true or false, got ${JSON.stringify(preload)}.`);
-	return { assetPrefix, routesDir: 'src/routes', islands: { timeout, maxAge, preload } };
+	return { assetPrefix, routesDir: 'src/routes', islands: { timeout, maxAge, preload }, server: resolveServer(options.server) };
+}
+
+/** A typo'd name would silently leave a safety limit at its default, so unknown fields are refused too. */
+function resolveServer(server: ServerConfig | undefined): ServerConfig {
+	if (server === undefined) return {};
+	if (typeof server !== 'object' || server === null || Array.isArray(server)) {
+		throw new Error(`mochi({ server }): expected an object such as { renderTimeout: 10000 }, got ${JSON.stringify(server)}.`);
+	}
+	const resolved: ServerConfig = {};
+	for (const [key, value] of Object.entries(server)) {
+		if (!Object.hasOwn(SERVER_SETTINGS, key)) {
+			throw new Error(`mochi({ server: { ${key} } }): unknown option. Known: ${Object.keys(SERVER_SETTINGS).join(', ')}.`);
+		}
+		if (value === undefined) continue;
+		resolved[key as keyof ServerConfig] = checkSetting(key as keyof ServerConfig, value, `mochi({ server: { ${key} } })`);
+	}
+	return resolved;
 }

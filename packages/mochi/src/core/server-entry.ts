@@ -37,6 +37,7 @@ export function serverEntryCode(root: string, options: ResolvedOptions, tree: Ro
 		`\trootLayouts: [${rootLayouts.join(', ')}],`,
 		`\trootError: ${tree.rootError ? lazy(tree.rootError) : 'null'},`,
 		`\tislands: { ${islands.map((island, i) => `${JSON.stringify(island.name)}: island${i}`).join(', ')} },`,
+		`\tserver: ${JSON.stringify(options.server)},`,
 		`\tislandMaxAge: ${JSON.stringify(options.islands.maxAge)},`,
 		`\tislandPreload: ${JSON.stringify(options.islands.preload)}`,
 		'};'

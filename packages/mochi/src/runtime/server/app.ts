@@ -9,6 +9,7 @@ import { createPageRenderer, type RenderedPage } from './render-page.js';
 import { callEndpoint } from './call-endpoint.js';
 import { state, type AppRuntime } from './state.js';
 import { defaultLog, type ErrorReporter, type Log } from './log.js';
+import { DEFAULT_RENDER_TIMEOUT_MS, renderDeadline } from './render-timeout.js';
 import type { ClientAssets, ComponentModule, RouteDefinition, ServerManifest } from './app-types.js';
 
 export interface AppOptions {
@@ -20,6 +21,8 @@ export interface AppOptions {
 	 * The dev server logs it in Vite's format and returns the error overlay for the error page's head.
 	 */
 	onError?: ErrorReporter;
+	/** Overrides `manifest.server.renderTimeout` (ms; 0: none). `node build` passes MOCHI_RENDER_TIMEOUT's value. */
+	renderTimeout?: number;
 }
 
 export interface MochiApp {
@@ -56,7 +59,8 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 		clientIslands: options.assets.islands ?? {},
 		render: manifest.render,
 		dev,
-		islandMaxAge: manifest.islandMaxAge ?? null
+		islandMaxAge: manifest.islandMaxAge ?? null,
+		deadline: renderDeadline(options.renderTimeout ?? manifest.server?.renderTimeout ?? DEFAULT_RENDER_TIMEOUT_MS, log)
 	};
 
 	const islandPath = `${manifest.assetPrefix}/island/`;
