@@ -21,6 +21,8 @@ interface Window {
 	start: number;
 	/** What the kernel had taken from us by then. */
 	taken: number;
+	/** Bytes were waiting at the last check: the window is running. */
+	waiting: boolean;
 	/** The latest request on the connection, to name it in the log. */
 	request?: http.IncomingMessage;
 }
@@ -51,7 +53,7 @@ export function guardSlowReaders(server: http.Server, options: SlowReaderOptions
 	const windows = new Map<Socket, Window>();
 
 	server.on('connection', (socket: Socket) => {
-		windows.set(socket, { start: Date.now(), taken: 0 });
+		windows.set(socket, { start: Date.now(), taken: 0, waiting: false });
 		socket.once('close', () => windows.delete(socket));
 	});
 	server.on('request', (req: http.IncomingMessage) => {
@@ -63,10 +65,14 @@ export function guardSlowReaders(server: http.Server, options: SlowReaderOptions
 		const now = Date.now();
 		for (const [socket, window] of windows) {
 			const total = taken(socket);
-			// Nothing waiting: the client is keeping up, or the app is still working. A window starts from here.
+			// Nothing waiting: the client is keeping up, or the app is still working. No window runs.
 			if (socket.writableLength === 0) {
-				window.start = now;
-				window.taken = total;
+				window.waiting = false;
+				continue;
+			}
+			// The first check that finds bytes waiting starts the window, after what the kernel's buffers took at once.
+			if (!window.waiting) {
+				Object.assign(window, { start: now, taken: total, waiting: true });
 				continue;
 			}
 			const elapsed = now - window.start;
@@ -87,7 +93,8 @@ export function guardSlowReaders(server: http.Server, options: SlowReaderOptions
 			socket.destroy();
 		}
 	};
-	// A few checks per window: a stalled client is cut within a quarter of `sendTimeout` (at most 5 s) past it.
+	// A few checks per window: a stalled client is cut within two checks (a quarter of `sendTimeout` each, at most
+	// 5 s) past `sendTimeout`.
 	const every = Math.max(50, Math.min(5_000, Math.floor(sendTimeout / 4)));
 	let timer: NodeJS.Timeout | undefined;
 	server.on('listening', () => (timer ??= setInterval(check, every).unref()));
