@@ -1,6 +1,8 @@
-import { DEFAULT_ASSET_PREFIX, DEFAULT_BODY_LIMIT, ISLAND_TIMEOUT_MS } from '../runtime/shared/constants.js';
+import { DEFAULT_ASSET_PREFIX, ISLAND_TIMEOUT_MS } from '../runtime/shared/constants.js';
 import { resolveCsrf, type CsrfOptions } from './csrf-option.js';
 import type { CsrfSettings } from '../runtime/server/checks/csrf.js';
+import type { ServerConfig } from '../runtime/server/app-types.js';
+import { SERVER_SETTINGS, checkSetting } from '../node/env.js';
 
 /** Options of `mochi()` in vite.config.ts. */
 export interface MochiOptions {
@@ -25,14 +27,11 @@ export interface MochiOptions {
 	 * any app code runs. `{ trustedOrigins: ['https://pay.example'] }` accepts those sites too; `false` turns it off.
 	 */
 	csrf?: CsrfOptions | false;
-	server?: {
-		/**
-		 * Bytes a request body may have. Reading a longer one (`request.json()`, `.formData()`, `.text()`,
-		 * `request.body`) rejects, and the client gets a 413. Island requests have their own cap. Default
-		 * 1 MiB (1048576); `false` for no limit.
-		 */
-		bodyLimit?: number | false;
-	};
+	/**
+	 * Timeouts and limits of the production server (`renderTimeout` also applies in `mochi dev`). Each
+	 * `MOCHI_*` variable wins over its field at start-up; see the README's "Timeouts and limits".
+	 */
+	server?: ServerConfig;
 }
 
 export interface ResolvedOptions {
@@ -40,7 +39,8 @@ export interface ResolvedOptions {
 	routesDir: string;
 	islands: { timeout: number; maxAge: number | null; preload: boolean };
 	csrf: CsrfSettings;
-	server: { bodyLimit: number | false };
+	/** Only the fields the app set: defaults and variables are applied where the server starts. */
+	server: ServerConfig;
 }
 
 /** Tokens carry the issue time as u32 seconds: a maxAge past this could never be reached anyway. */
@@ -66,12 +66,22 @@ export function resolveOptions(options: MochiOptions = {}): ResolvedOptions {
 	}
 	const preload = options.islands?.preload ?? true;
 	if (typeof preload !== 'boolean') throw new Error(`mochi({ islands: { preload } }): expected true or false, got ${JSON.stringify(preload)}.`);
-	const csrf = resolveCsrf(options.csrf);
-	const bodyLimit = options.server?.bodyLimit ?? DEFAULT_BODY_LIMIT;
-	if (bodyLimit !== false && (!Number.isSafeInteger(bodyLimit) || bodyLimit < 1)) {
-		throw new Error(
-			`mochi({ server: { bodyLimit } }): expected a whole number of bytes above 0 (or false for no limit), got ${JSON.stringify(bodyLimit)}.`
-		);
+	return { assetPrefix, routesDir: 'src/routes', islands: { timeout, maxAge, preload }, server: resolveServer(options.server), csrf: resolveCsrf(options.csrf) };
+}
+
+/** A typo'd name would silently leave a safety limit at its default, so unknown fields are refused too. */
+function resolveServer(server: ServerConfig | undefined): ServerConfig {
+	if (server === undefined) return {};
+	if (typeof server !== 'object' || server === null || Array.isArray(server)) {
+		throw new Error(`mochi({ server }): expected an object such as { renderTimeout: 10000 }, got ${JSON.stringify(server)}.`);
 	}
-	return { assetPrefix, routesDir: 'src/routes', islands: { timeout, maxAge, preload }, server: { bodyLimit }, csrf };
+	const resolved: ServerConfig = {};
+	for (const [key, value] of Object.entries(server)) {
+		if (!Object.hasOwn(SERVER_SETTINGS, key)) {
+			throw new Error(`mochi({ server: { ${key} } }): unknown option. Known: ${Object.keys(SERVER_SETTINGS).join(', ')}.`);
+		}
+		if (value === undefined) continue;
+		resolved[key as keyof ServerConfig] = checkSetting(key as keyof ServerConfig, value, `mochi({ server: { ${key} } })`);
+	}
+	return resolved;
 }

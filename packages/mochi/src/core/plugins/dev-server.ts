@@ -5,6 +5,7 @@ import type { ServerManifest } from '../../runtime/server/app-types.js';
 import { resolveKey } from '../../runtime/server/islands/key.js';
 import { setKey } from '../../runtime/server/islands/current-key.js';
 import { toRequest, writeResponse } from '../../node/request.js';
+import { DEFAULT_BODY_LIMIT } from '../../runtime/shared/constants.js';
 import { CLIENT_RUNTIME } from '../client-runtime.js';
 import { devClientIslandUrl } from './client-islands.js';
 import { reportDevError } from './dev-errors.js';
@@ -35,7 +36,7 @@ export function devServerPlugin(context: PluginContext): Plugin {
 					try {
 						const app = await load();
 						// The dev server is not behind a proxy: the peer is the client.
-						const bodyLimit = req.url?.startsWith(islandPath) ? false : context.options.server.bodyLimit;
+						const bodyLimit = req.url?.startsWith(islandPath) ? false : (context.options.server.bodyLimit ?? DEFAULT_BODY_LIMIT) || false;
 						const response = await app.respond(toRequest(req, { trustProxy: false, bodyLimit }), { clientAddress: req.socket.remoteAddress ?? '' });
 						await writeResponse(res, response, req.method ?? 'GET');
 					} catch (error) {

@@ -108,8 +108,9 @@ export class MochiIsland extends HTMLElement {
 				}
 				// An unread body holds the request (and its connection) open until garbage collection.
 				void response.body?.cancel();
-				// Only a gateway's passing trouble is worth another try: a 4xx or a render error will not change.
-				if (response.status < 502 || response.status > 504) break;
+				// Only a gateway's passing trouble is worth another try: a 4xx, a render error or Mochi's own render
+				// timeout (a 503 that says so in its reason) will not change.
+				if (response.status < 502 || response.status > 504 || response.headers.has(ISLAND_ERROR_HEADER)) break;
 			} catch (error) {
 				// A timeout is final (the island is slow: asking again adds load); a network error is retried.
 				detail = { status: 0, reason: (error as Error).name === 'TimeoutError' ? 'timeout' : 'network' };

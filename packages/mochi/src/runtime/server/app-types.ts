@@ -51,8 +51,32 @@ export interface ServerManifest {
 	islandPreload?: boolean;
 	/** `mochi({ csrf })`: origins whose form posts are accepted besides the app's own, or false for no check. Unset: on. */
 	csrf?: false | { trustedOrigins: string[] };
-	/** `mochi({ server })`, resolved; absent in a build made before it existed. */
-	server?: { bodyLimit?: number | false };
+	/** `mochi({ server })` as the app set it: defaults and `MOCHI_*` variables are applied at start (node/env.ts). */
+	server?: ServerConfig;
+}
+
+/** Timeouts and limits of `mochi({ server: { … } })`. Times in ms; 0 turns one off. README "Timeouts and limits". */
+export interface ServerConfig {
+	/** A page, island or endpoint that has not answered by then gets a 503. Default 30 000. */
+	renderTimeout?: number;
+	/** The request's headers must have arrived by then (Node's `headersTimeout`). Default 20 000. */
+	headersTimeout?: number;
+	/** The whole request, headers and body, must have arrived by then (Node's `requestTimeout`). Default 60 000. */
+	bodyTimeout?: number;
+	/** An idle kept-alive connection is closed after this (Node's `keepAliveTimeout`). Default 5 000. */
+	keepAliveTimeout?: number;
+	/** A client that takes less than `minSendRate` of an answer waiting for it over this long is cut off. Default 30 000. */
+	sendTimeout?: number;
+	/** Bytes per second, see `sendTimeout`. Default 1024; 0 cuts off only a client that takes nothing. */
+	minSendRate?: number;
+	/**
+	 * Bytes a request body may have. Reading a longer one (`request.json()`, `.formData()`, `.text()`,
+	 * `request.body`) rejects, and the client gets a 413. Island requests have their own cap. Default
+	 * 1 MiB (1048576); `false` (or 0) for no limit.
+	 */
+	bodyLimit?: number | false;
+	/** Connections per process; more are closed on arrival (Node's `maxConnections`). Default 0: no cap. */
+	maxConnections?: number;
 }
 
 /** What the build (or the dev server) knows about the browser's files. */

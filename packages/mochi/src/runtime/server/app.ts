@@ -10,6 +10,7 @@ import { callEndpoint } from './call-endpoint.js';
 import { state, type AppRuntime } from './state.js';
 import { defaultLog, rateLimited, type ErrorReporter, type Log } from './log.js';
 import { createChecks } from './checks/index.js';
+import { DEFAULT_RENDER_TIMEOUT_MS, renderDeadline } from './render-timeout.js';
 import type { ClientAssets, ComponentModule, RouteDefinition, ServerManifest } from './app-types.js';
 
 export interface AppOptions {
@@ -26,6 +27,8 @@ export interface AppOptions {
 	 * request: the production server passes false only for an `ORIGIN` that starts with `http://`. Default: `!dev`.
 	 */
 	secureCookies?: boolean;
+	/** Overrides `manifest.server.renderTimeout` (ms; 0: none). `node build` passes MOCHI_RENDER_TIMEOUT's value. */
+	renderTimeout?: number;
 }
 
 export interface MochiApp {
@@ -66,7 +69,8 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 		render: manifest.render,
 		dev,
 		islandMaxAge: manifest.islandMaxAge ?? null,
-		secureCookies: options.secureCookies ?? !dev
+		secureCookies: options.secureCookies ?? !dev,
+		deadline: renderDeadline(options.renderTimeout ?? manifest.server?.renderTimeout ?? DEFAULT_RENDER_TIMEOUT_MS, log)
 	};
 	const check = createChecks({ csrf: manifest.csrf ?? { trustedOrigins: [] }, log });
 

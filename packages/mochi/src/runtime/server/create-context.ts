@@ -43,7 +43,7 @@ export function createRequestState(init: ContextInit): PreparedRequest {
 			(prepared.headers ??= new Headers()).set(name, value);
 		}
 	});
-	prepared.state = { context, app: init.app ?? null, islands: [], props: new PropsRegistry(), head: [] };
+	prepared.state = { context, request: init.request, app: init.app ?? null, islands: [], props: new PropsRegistry(), head: [] };
 	return prepared;
 }
 

@@ -9,6 +9,7 @@ import { ISLAND_TAG, MAX_GET_TOKEN_LENGTH, TOKEN_PARAM } from '../shared/constan
 import type { SignedIsland } from './islands/island-attributes.js';
 import { escapeHtml } from './escape.js';
 import { htmlHeaders } from './security-headers.js';
+import { TIMED_OUT, TIMEOUT_STATUS } from './render-timeout.js';
 
 type Load<T> = () => Promise<T>;
 
@@ -108,7 +109,7 @@ export function createPageRenderer(options: PageRendererOptions) {
 	return async function renderPage(page: PageRequest): Promise<RenderedPage> {
 		const { request } = page;
 		const prepared = createRequestState({ request, params: page.params, app: options.runtime });
-		const answer = await state.storage.run(prepared.state, async () => {
+		const rendering = state.storage.run(prepared.state, async () => {
 			if (!page.page) return renderError(page, prepared, page.status ?? 404, 'Not found');
 			try {
 				const modules = await Promise.all([...page.layouts.map((l) => l()), page.page()]);
@@ -122,6 +123,18 @@ export function createPageRenderer(options: PageRendererOptions) {
 				return renderError(page, prepared, 500, message, reported?.head);
 			}
 		});
-		return { answer, prepared };
+		const { deadline } = options.runtime;
+		const answer = deadline ? await deadline(rendering, request) : await rendering;
+		return { answer: answer === TIMED_OUT ? timedOut() : answer, prepared };
 	};
+
+	/**
+	 * Past the render timeout: a plain document, not the app's error page, whose layouts may be what is stuck.
+	 * Neither the page's headers nor its cookies: the render has not finished, and a cache must not keep this.
+	 */
+	function timedOut(): Answer {
+		const text = `${TIMEOUT_STATUS} Service Unavailable`;
+		const body = fill(`<title>${text}</title>`, `<h1>${text}</h1><p>The page took too long to render.</p>`);
+		return { status: TIMEOUT_STATUS, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }, cookies: [], body };
+	}
 }

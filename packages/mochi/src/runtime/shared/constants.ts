@@ -58,7 +58,8 @@ export type IslandErrorReason =
 	| 'signature' // 403
 	| 'expired' // 410: older than islands.maxAge; reloading the page gives a fresh token
 	| 'too-large' // 413 / 414
-	| 'render'; // 500
+	| 'render' // 500
+	| 'timeout'; // 503: the island did not render within mochi({ server: { renderTimeout } })
 
 export const ISLAND_ERROR_STATUS: Record<IslandErrorReason, number> = {
 	method: 405,
@@ -67,7 +68,8 @@ export const ISLAND_ERROR_STATUS: Record<IslandErrorReason, number> = {
 	signature: 403,
 	expired: 410,
 	'too-large': 414,
-	render: 500
+	render: 500,
+	timeout: 503
 };
 
 /** The hydrate trigger of a client island: `load`, `visible` or `idle`. */

@@ -11,6 +11,7 @@ import { HttpError } from '../http-error.js';
 import { createRequestState, pageUrlFromReferer, withContextHeaders } from '../create-context.js';
 import { firstLine, rateLimited, type Log } from '../log.js';
 import { NOSNIFF, REFERRER_POLICY } from '../security-headers.js';
+import { TIMED_OUT } from '../render-timeout.js';
 import {
 	ISLAND_ERROR_HEADER,
 	ISLAND_ERROR_STATUS,
@@ -121,9 +122,9 @@ export function createIslandEndpoint(options: IslandEndpointOptions) {
 			pageUrl: () => pageUrlFromReferer(request.header('referer'), url),
 			app: options.runtime
 		});
-		let html: string;
+		let html: string | typeof TIMED_OUT;
 		try {
-			html = await state.storage.run(prepared.state, async () => {
+			const rendering = state.storage.run(prepared.state, async () => {
 				// A hydrate-mode token (the mode is covered by its MAC) answers with a client island, which the
 				// browser hydrates once swapped in; its props block lives inside the fragment.
 				if (mode === 'hydrate') {
@@ -135,12 +136,16 @@ export function createIslandEndpoint(options: IslandEndpointOptions) {
 				// <svelte:head> has no page head to go to: the page was sent before the island was asked for.
 				return fragmentHead(rendered.head) + rendered.body;
 			});
+			const { deadline } = options.runtime;
+			html = deadline ? await deadline(rendering, request) : await rendering;
 		} catch (error) {
 			const status = error instanceof HttpError ? error.status : 500;
 			const stack = options.runtime.dev && !(error instanceof HttpError) ? `\n${(error as Error)?.stack ?? error}` : '';
 			logFailure(`render ${name}`, `[mochi] island ${name} failed to render (${status}): ${firstLine(error)}${stack}`);
 			return islandError('render', '<!--mochi:island-error-->', status);
 		}
+		// Logged by the deadline; the browser keeps the fallback, and does not ask again (island-element.ts).
+		if (html === TIMED_OUT) return islandError('timeout', '<!--mochi:island-error-->', ISLAND_ERROR_STATUS.timeout);
 		const base = {
 			'content-type': 'text/html; charset=utf-8',
 			'x-content-type-options': NOSNIFF,
