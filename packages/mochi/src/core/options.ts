@@ -1,4 +1,5 @@
 import { DEFAULT_ASSET_PREFIX, ISLAND_TIMEOUT_MS } from '../runtime/shared/constants.js';
+import { resolveCspOptions, type CspConfig, type CspOptions } from '../runtime/server/csp-options.js';
 
 /** Options of `mochi()` in vite.config.ts. */
 export interface MochiOptions {
@@ -18,12 +19,18 @@ export interface MochiOptions {
 		preload?: boolean;
 		maxAge?: number | null;
 	};
+	/**
+	 * Send a Content-Security-Policy on every page, with what Mochi's own markup needs added (a nonce per
+	 * on-demand page, hashes on prerendered ones). Off by default. See README, "Content-Security-Policy".
+	 */
+	csp?: CspOptions | false;
 }
 
 export interface ResolvedOptions {
 	assetPrefix: string;
 	routesDir: string;
 	islands: { timeout: number; maxAge: number | null; preload: boolean };
+	csp: CspConfig | null;
 }
 
 /** Tokens carry the issue time as u32 seconds: a maxAge past this could never be reached anyway. */
@@ -49,5 +56,6 @@ export function resolveOptions(options: MochiOptions = {}): ResolvedOptions {
 	}
 	const preload = options.islands?.preload ?? true;
 	if (typeof preload !== 'boolean') throw new Error(`mochi({ islands: { preload } }): expected true or false, got ${JSON.stringify(preload)}.`);
-	return { assetPrefix, routesDir: 'src/routes', islands: { timeout, maxAge, preload } };
+	const csp = resolveCspOptions(options.csp);
+	return { assetPrefix, routesDir: 'src/routes', islands: { timeout, maxAge, preload }, csp };
 }

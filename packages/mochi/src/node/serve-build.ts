@@ -45,7 +45,7 @@ export async function serveBuild(options: ServeBuildOptions): Promise<StartedSer
 	const { manifest } = (await import(pathToFileURL(path.join(dir, 'server/app.js')).href)) as { manifest: ServerManifest };
 	const app = createApp(manifest, { assets: build.assets, dev: false, log });
 	const assetsPath = `${manifest.assetPrefix}/assets/`;
-	const prerendered = loadPrerendered(path.join(dir, 'prerendered'), build.prerendered);
+	const prerendered = loadPrerendered(path.join(dir, 'prerendered'), build.prerendered, app.csp);
 	for (const page of prerendered.values()) app.addPublicIslands(page.islands);
 
 	return startServer({

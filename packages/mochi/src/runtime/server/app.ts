@@ -9,6 +9,7 @@ import { createPageRenderer, type RenderedPage } from './render-page.js';
 import { callEndpoint } from './call-endpoint.js';
 import { state, type AppRuntime } from './state.js';
 import { defaultLog, type ErrorReporter, type Log } from './log.js';
+import { createCspPolicy, type CspPolicy } from './csp.js';
 import type { ClientAssets, ComponentModule, RouteDefinition, ServerManifest } from './app-types.js';
 
 export interface AppOptions {
@@ -37,8 +38,10 @@ export interface MochiApp {
 	addPublicIslands(islands: SignedIsland[]): void;
 	/** `answer` for a web Request (the dev server, tests). */
 	respond(request: Request): Promise<Response>;
-	/** Render one page for `mochi build`, with what it signed. */
-	renderPage(request: Request): Promise<RenderedPage | null>;
+	/** Render one page for `mochi build`, with what it signed; `cspPlaceholder` stands in for its CSP nonce. */
+	renderPage(request: Request, options?: { cspPlaceholder?: string }): Promise<RenderedPage | null>;
+	/** `mochi({ csp })`'s policy, built once here (null without one): prerendered pages get theirs from it. */
+	csp: CspPolicy | null;
 	/** Route ids whose page says `export const prerender = true`. */
 	prerenderRoutes(): Promise<RouteDefinition[]>;
 }
@@ -61,7 +64,8 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 
 	const islandPath = `${manifest.assetPrefix}/island/`;
 	const publicTokens = new PublicTokens();
-	const answerIsland = createIslandEndpoint({ islands: manifest.islands, runtime, path: islandPath, publicTokens, log });
+	const csp = manifest.csp ? createCspPolicy(manifest.csp, { dev }) : null;
+	const answerIsland = createIslandEndpoint({ islands: manifest.islands, runtime, path: islandPath, publicTokens, log, csp });
 	// In production a module never changes: each is imported once, not on every request. The dev server
 	// must re-import (its runner hands back the edited module), so there the loaders stay as they are.
 	const load = dev ? <T>(loader: () => Promise<T>) => loader : once;
@@ -80,10 +84,11 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 		fill: compileTemplate(manifest.template),
 		runtime,
 		onError,
-		log
+		log,
+		csp
 	});
 
-	async function renderPage(request: IncomingRequest): Promise<RenderedPage | null> {
+	async function renderPage(request: IncomingRequest, cspPlaceholder?: string): Promise<RenderedPage | null> {
 		const found = match(request.url.pathname);
 		if (!found || found.route.data.kind !== 'page') return null;
 		const route = found.route.data;
@@ -93,7 +98,8 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 			cssKey: route.id,
 			layouts: route.layouts,
 			page: route.load as () => Promise<ComponentModule>,
-			error: route.error
+			error: route.error,
+			cspPlaceholder
 		});
 	}
 
@@ -139,7 +145,8 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 		async respond(request) {
 			return toWebResponse(await answer(fromWebRequest(request)));
 		},
-		renderPage: (request) => renderPage(fromWebRequest(request)),
+		renderPage: (request, options) => renderPage(fromWebRequest(request), options?.cspPlaceholder),
+		csp,
 		async prerenderRoutes() {
 			const pages = manifest.routes.filter((route) => route.kind === 'page');
 			const modules = await Promise.all(pages.map((route) => route.load() as Promise<ComponentModule>));
