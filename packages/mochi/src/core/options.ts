@@ -3,6 +3,7 @@ import { resolveCsrf, type CsrfOptions } from './csrf-option.js';
 import type { CsrfSettings } from '../runtime/server/checks/csrf.js';
 import type { ServerConfig } from '../runtime/server/app-types.js';
 import { SERVER_SETTINGS, checkSetting } from '../node/env.js';
+import { resolveCspOptions, type CspConfig, type CspOptions } from '../runtime/server/csp-options.js';
 
 /** Options of `mochi()` in vite.config.ts. */
 export interface MochiOptions {
@@ -32,6 +33,11 @@ export interface MochiOptions {
 	 * `MOCHI_*` variable wins over its field at start-up; see the README's "Timeouts and limits".
 	 */
 	server?: ServerConfig;
+	/**
+	 * Send a Content-Security-Policy on every page, with what Mochi's own markup needs added (a nonce per
+	 * on-demand page, hashes on prerendered ones). Off by default. See README, "Content-Security-Policy".
+	 */
+	csp?: CspOptions | false;
 }
 
 export interface ResolvedOptions {
@@ -41,6 +47,7 @@ export interface ResolvedOptions {
 	csrf: CsrfSettings;
 	/** Only the fields the app set: defaults and variables are applied where the server starts. */
 	server: ServerConfig;
+	csp: CspConfig | null;
 }
 
 /** Tokens carry the issue time as u32 seconds: a maxAge past this could never be reached anyway. */
@@ -66,7 +73,7 @@ export function resolveOptions(options: MochiOptions = {}): ResolvedOptions {
 	}
 	const preload = options.islands?.preload ?? true;
 	if (typeof preload !== 'boolean') throw new Error(`mochi({ islands: { preload } }): expected true or false, got ${JSON.stringify(preload)}.`);
-	return { assetPrefix, routesDir: 'src/routes', islands: { timeout, maxAge, preload }, server: resolveServer(options.server), csrf: resolveCsrf(options.csrf) };
+	return { assetPrefix, routesDir: 'src/routes', islands: { timeout, maxAge, preload }, server: resolveServer(options.server), csrf: resolveCsrf(options.csrf), csp: resolveCspOptions(options.csp) };
 }
 
 /** A typo'd name would silently leave a safety limit at its default, so unknown fields are refused too. */

@@ -31,6 +31,7 @@ export function serverEntryCode(root: string, options: ResolvedOptions, tree: Ro
 		'export const manifest = {',
 		`\tassetPrefix: ${JSON.stringify(options.assetPrefix)},`,
 		`\ttemplate: ${JSON.stringify(readTemplate(root))},`,
+		`\tcsp: ${JSON.stringify(options.csp)},`,
 		'\trender,',
 		'\troot,',
 		`\troutes: [\n${routes.join(',\n')}\n\t],`,

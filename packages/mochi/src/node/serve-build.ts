@@ -54,7 +54,7 @@ export async function serveBuild(options: ServeBuildOptions): Promise<StartedSer
 	const settings = serverSettings(process.env, manifest.server);
 	const app = createApp(manifest, { assets: build.assets, dev: false, log, secureCookies, renderTimeout: settings.renderTimeout });
 	const assetsPath = `${manifest.assetPrefix}/assets/`;
-	const prerendered = loadPrerendered(path.join(dir, 'prerendered'), build.prerendered);
+	const prerendered = loadPrerendered(path.join(dir, 'prerendered'), build.prerendered, app.csp);
 	for (const page of prerendered.values()) app.addPublicIslands(page.islands);
 
 	return startServer({

@@ -71,9 +71,9 @@ function appLoader(server: ViteDevServer, failed: { value: boolean }): () => Pro
 		const { manifest } = (await environment.runner.import(RESOLVED_SERVER_ENTRY_ID.slice(1))) as { manifest: ServerManifest };
 		if (cached?.manifest !== manifest) {
 			const islands = Object.fromEntries(Object.keys(manifest.islands).map((name) => [name, devClientIslandUrl(name)]));
-			const onError = (error: unknown, request: Request) => {
+			const onError = (error: unknown, request: Request, cspNonce?: string) => {
 				failed.value = true;
-				return reportDevError(server, error, request);
+				return reportDevError(server, error, request, cspNonce);
 			};
 			// No Secure cookies by default in dev: it runs on plain http://localhost (DESIGN.md §7).
 			cached = { manifest, app: createApp(manifest, { assets: { ...assets, islands }, dev: true, onError, secureCookies: false }) };

@@ -2,6 +2,7 @@ import type { Component } from 'svelte';
 import type { render } from 'svelte/server';
 import type { Segment } from '../shared/routes.js';
 import type { RequestContext } from './context.js';
+import type { CspConfig } from './csp-options.js';
 
 /** A compiled `.svelte` page, layout or error page, as its module exports it. */
 export interface ComponentModule {
@@ -51,6 +52,8 @@ export interface ServerManifest {
 	islandPreload?: boolean;
 	/** `mochi({ csrf })`: origins whose form posts are accepted besides the app's own, or false for no check. Unset: on. */
 	csrf?: false | { trustedOrigins: string[] };
+	/** `mochi({ csp })`, checked at config time (csp-options.ts); null or absent: no policy is sent. */
+	csp?: CspConfig | null;
 	/** `mochi({ server })` as the app set it: defaults and `MOCHI_*` variables are applied at start (node/env.ts). */
 	server?: ServerConfig;
 }
@@ -69,14 +72,14 @@ export interface ServerConfig {
 	sendTimeout?: number;
 	/** Bytes per second, see `sendTimeout`. Default 1024; 0 cuts off only a client that takes nothing. */
 	minSendRate?: number;
+	/** Connections per process; more are closed on arrival (Node's `maxConnections`). Default 0: no cap. */
+	maxConnections?: number;
 	/**
 	 * Bytes a request body may have. Reading a longer one (`request.json()`, `.formData()`, `.text()`,
 	 * `request.body`) rejects, and the client gets a 413. Island requests have their own cap. Default
 	 * 1 MiB (1048576); `false` (or 0) for no limit.
 	 */
 	bodyLimit?: number | false;
-	/** Connections per process; more are closed on arrival (Node's `maxConnections`). Default 0: no cap. */
-	maxConnections?: number;
 }
 
 /** What the build (or the dev server) knows about the browser's files. */

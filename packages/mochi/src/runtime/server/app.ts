@@ -11,6 +11,7 @@ import { state, type AppRuntime } from './state.js';
 import { defaultLog, rateLimited, type ErrorReporter, type Log } from './log.js';
 import { createChecks } from './checks/index.js';
 import { DEFAULT_RENDER_TIMEOUT_MS, renderDeadline } from './render-timeout.js';
+import { createCspPolicy, type CspPolicy } from './csp.js';
 import type { ClientAssets, ComponentModule, RouteDefinition, ServerManifest } from './app-types.js';
 
 export interface AppOptions {
@@ -46,8 +47,10 @@ export interface MochiApp {
 	addPublicIslands(islands: SignedIsland[]): void;
 	/** `answer` for a web Request (the dev server, tests); `clientAddress` is the peer's IP, when known. */
 	respond(request: Request, options?: { clientAddress?: string }): Promise<Response>;
-	/** Render one page for `mochi build`, with what it signed. */
-	renderPage(request: Request): Promise<RenderedPage | null>;
+	/** Render one page for `mochi build`, with what it signed; `cspPlaceholder` stands in for its CSP nonce. */
+	renderPage(request: Request, options?: { cspPlaceholder?: string }): Promise<RenderedPage | null>;
+	/** `mochi({ csp })`'s policy, built once here (null without one): prerendered pages get theirs from it. */
+	csp: CspPolicy | null;
 	/** Route ids whose page says `export const prerender = true`. */
 	prerenderRoutes(): Promise<RouteDefinition[]>;
 }
@@ -76,7 +79,8 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 
 	const islandPath = `${manifest.assetPrefix}/island/`;
 	const publicTokens = new PublicTokens();
-	const answerIsland = createIslandEndpoint({ islands: manifest.islands, runtime, path: islandPath, publicTokens, log });
+	const csp = manifest.csp ? createCspPolicy(manifest.csp, { dev }) : null;
+	const answerIsland = createIslandEndpoint({ islands: manifest.islands, runtime, path: islandPath, publicTokens, log, csp });
 	// In production a module never changes: each is imported once, not on every request. The dev server
 	// must re-import (its runner hands back the edited module), so there the loaders stay as they are.
 	const load = dev ? <T>(loader: () => Promise<T>) => loader : once;
@@ -95,10 +99,11 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 		fill: compileTemplate(manifest.template),
 		runtime,
 		onError,
-		log
+		log,
+		csp
 	});
 
-	async function renderPage(request: IncomingRequest): Promise<RenderedPage | null> {
+	async function renderPage(request: IncomingRequest, cspPlaceholder?: string): Promise<RenderedPage | null> {
 		const found = match(request.url.pathname);
 		if (!found || found.route.data.kind !== 'page') return null;
 		const route = found.route.data;
@@ -108,7 +113,8 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 			cssKey: route.id,
 			layouts: route.layouts,
 			page: route.load as () => Promise<ComponentModule>,
-			error: route.error
+			error: route.error,
+			cspPlaceholder
 		});
 	}
 
@@ -158,7 +164,8 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 			const incoming = fromWebRequest(request, new URL(request.url), clientAddress === undefined ? undefined : () => clientAddress);
 			return toWebResponse(await answer(incoming));
 		},
-		renderPage: (request) => renderPage(fromWebRequest(request, new URL(request.url), prerenderedAddress)),
+		renderPage: (request, options) => renderPage(fromWebRequest(request, new URL(request.url), prerenderedAddress), options?.cspPlaceholder),
+		csp,
 		async prerenderRoutes() {
 			const pages = manifest.routes.filter((route) => route.kind === 'page');
 			const modules = await Promise.all(pages.map((route) => route.load() as Promise<ComponentModule>));

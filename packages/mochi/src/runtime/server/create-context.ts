@@ -15,6 +15,8 @@ export interface ContextInit {
 	pageUrl?: () => URL;
 	/** The app serving the request (null only for code that renders outside an app, such as tests). */
 	app?: AppRuntime | null;
+	/** A page's CSP nonce (`ctx.cspNonce`), when `mochi({ csp })` is on. */
+	cspNonce?: string;
 }
 
 /** A fresh request state, plus what the response needs once rendering is over. */
@@ -56,6 +58,7 @@ class Context implements RequestContext {
 	url: URL;
 	params: Record<string, string>;
 	locals: Record<string, unknown> = {};
+	readonly cspNonce: string | undefined;
 	#init: ContextInit;
 	#pageUrl: URL | undefined;
 
@@ -67,6 +70,7 @@ class Context implements RequestContext {
 		this.#init = init;
 		this.url = init.request.url;
 		this.params = init.params ?? {};
+		this.cspNonce = init.cspNonce;
 	}
 
 	get request(): Request {

@@ -76,6 +76,8 @@ export const ISLAND_ERROR_STATUS: Record<IslandErrorReason, number> = {
 export const HYDRATE_ATTRIBUTE = 'hydrate';
 /** URL of a client island's own chunk (its component, Svelte's `hydrate`, and runtime/client/hydrate.ts). */
 export const COMPONENT_ATTRIBUTE = 'component';
+/** The token of a hydrate-mode island answer's `hydratable()` data blocks (see HYDRATABLE_ATTRIBUTE in props-script.ts). */
+export const HYDRATABLE_HEADER = 'x-mochi-hydratable';
 /** Optional IntersectionObserver rootMargin for `hydrate="visible"` / `load="visible"`. */
 export const ROOT_MARGIN_ATTRIBUTE = 'root-margin';
 

@@ -1,4 +1,5 @@
 import * as devalue from 'devalue';
+import { randomBytes } from 'node:crypto';
 import type { Component } from 'svelte';
 import { verifyToken } from './token.js';
 import { fragmentHead, renderHydrated } from './hydrated.js';
@@ -12,7 +13,9 @@ import { createRequestState, pageUrlFromReferer, withContextHeaders } from '../c
 import { firstLine, rateLimited, type Log } from '../log.js';
 import { NOSNIFF, REFERRER_POLICY } from '../security-headers.js';
 import { TIMED_OUT } from '../render-timeout.js';
+import type { CspPolicy } from '../csp.js';
 import {
+	HYDRATABLE_HEADER,
 	ISLAND_ERROR_HEADER,
 	ISLAND_ERROR_STATUS,
 	type IslandErrorReason,
@@ -27,6 +30,8 @@ export interface IslandEndpointOptions {
 	/** Tokens of the prerendered pages, whose verdict is known (see public-tokens.ts). */
 	publicTokens: PublicTokens;
 	log: Log;
+	/** `mochi({ csp })`: a fragment carries the policy as configured (see `renderIsland`). */
+	csp?: CspPolicy | null;
 }
 
 const REFUSAL_BODY: Partial<Record<IslandErrorReason, string>> = {
@@ -123,13 +128,24 @@ export function createIslandEndpoint(options: IslandEndpointOptions) {
 			app: options.runtime
 		});
 		let html: string | typeof TIMED_OUT;
+		// A hydrate-mode token (the mode is covered by its MAC) answers with a client island, which the browser
+		// hydrates once swapped in; its props block and its hydratable() data live inside the fragment. The
+		// data block carries a random token, sent again in a header: the runtime keeps only blocks that match,
+		// and no markup rendered into this fragment (an island's `{@html}`) can know it beforehand.
+		const dataToken = mode === 'hydrate' ? randomBytes(16).toString('base64url') : undefined;
 		try {
 			const rendering = state.storage.run(prepared.state, async () => {
-				// A hydrate-mode token (the mode is covered by its MAC) answers with a client island, which the
-				// browser hydrates once swapped in; its props block lives inside the fragment.
-				if (mode === 'hydrate') {
-					const island = await renderHydrated(options.runtime, name, component, props, payload, prepared.state.props, 'load');
-					return fragmentHead(island.head) + island.body;
+				if (dataToken) {
+					const island = await renderHydrated(options.runtime, {
+						name,
+						component,
+						props,
+						payload,
+						registry: prepared.state.props,
+						trigger: 'load',
+						nonce: dataToken
+					});
+					return fragmentHead(island.head, dataToken) + island.body;
 				}
 				const rendered = await options.runtime.render(component, { props });
 				// Dev: components carry their own <style>, which the fragment brings along. A deferred island's
@@ -155,6 +171,10 @@ export function createIslandEndpoint(options: IslandEndpointOptions) {
 		const headers = withContextHeaders(base, prepared);
 		// A fragment is personal: never cached unless the island says otherwise with setHeaders.
 		headers['cache-control'] ??= 'private, no-store';
+		if (dataToken) headers[HYDRATABLE_HEADER] = dataToken;
+		// The page's policy governs a fragment swapped into it. This one is for a fragment opened as a page
+		// of its own (a link to the island URL): the app's policy, no nonce or hash, so nothing inline runs.
+		if (options.csp) headers[options.csp.name] = options.csp.base;
 		return { status: 200, headers, cookies: prepared.setCookieHeaders(), body: html };
 	}
 }
