@@ -1,11 +1,10 @@
 // The CSP test app (tests/apps/csp: a strict policy, every island kind), built and served by `node build`
 // or by the Vite dev server, and one Chromium per test file. Every visitor records the page's CSP
 // violations (`securitypolicyviolation`, from an init script that runs before any of the page's own).
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { buildApp, REPO, startBuilt, startDev, type RunningApp } from '../helpers/app.js';
+import { REPO, startInMode, type RunningApp } from '../helpers/app.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { WAIT } from '../e2e-client-islands/page.js';
 
@@ -78,14 +77,7 @@ export function useCspApp(mode: 'built' | 'dev', { reportOnly = false } = {}): C
 	const figures: string[] = [];
 
 	beforeAll(async () => {
-		if (mode === 'built') {
-			// See tests/e2e-client-islands/fixture.ts for why NODE_ENV and a shared key.
-			const env = { MOCHI_KEY: randomBytes(32).toString('base64url') };
-			await buildApp(APP, { ...env, NODE_ENV: 'production', CSP_REPORT_ONLY: reportOnly ? '1' : '' });
-			app = await startBuilt(APP, env);
-		} else {
-			app = await startDev(APP);
-		}
+		app = await startInMode(APP, mode, { CSP_REPORT_ONLY: reportOnly ? '1' : '' });
 		browser = await launchBrowser();
 	}, 180_000);
 
