@@ -8,6 +8,7 @@ import { entryPlugin } from './plugins/entry.js';
 import { devServerPlugin } from './plugins/dev-server.js';
 import { cssPlugin } from './plugins/css.js';
 import { clientIslandsPlugin } from './plugins/client-islands.js';
+import { serverOnlyPlugin } from './plugins/server-only.js';
 
 /**
  * `mochi()` for vite.config.ts. The returned list is the whole pipeline, in order: Mochi's own
@@ -23,6 +24,7 @@ export function mochi(options: MochiOptions = {}): Plugin[] {
 		devServerPlugin(context),
 		cssPlugin(context),
 		clientIslandsPlugin(context),
+		serverOnlyPlugin(context),
 		...svelte({
 			compilerOptions: { experimental: { async: true } },
 			// In dev, server-rendered components carry their own <style> (no build step to gather CSS files).
