@@ -45,16 +45,21 @@ export function describeChain(chain: string[], root: string): string {
  * overlay and a 500). Pages and server islands render on the server and import these freely.
  */
 export function serverOnlyPlugin(context: PluginContext): Plugin {
+	// Component tests (vitest, DOM environments) may import anything they test.
+	let vitest = false;
 	return {
 		name: 'mochi:server-only',
-		applyToEnvironment: (environment) => environment.config.consumer === 'client' && !process.env.VITEST,
+		config(config) {
+			vitest = 'test' in config;
+		},
+		applyToEnvironment: (environment) => environment.config.consumer === 'client',
 		load(id) {
 			// Dev only: the browser asked Vite for this module. (The build checks its whole graph at the end.)
-			if (this.environment.mode !== 'dev' || !isServerOnly(id, context.root)) return;
+			if (vitest || this.environment.mode !== 'dev' || !isServerOnly(id, context.root)) return;
 			this.error(describeChain(devChain(this.environment, id), context.root));
 		},
 		buildEnd(error) {
-			if (error) return;
+			if (error || vitest) return;
 			for (const id of this.getModuleIds()) {
 				if (!isServerOnly(id, context.root)) continue;
 				const chain = buildChain(this, id);
