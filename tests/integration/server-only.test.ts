@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO, buildApp, startBuilt, startDev } from '../helpers/app.js';
+import { launchBrowser } from '../helpers/browser.js';
 
 const SECRET = "export const secret = 'hunter2-server-only';\n";
 const copies: string[] = [];
@@ -138,6 +139,7 @@ describe('server-only modules in dev', () => {
 			expect(secret.status).toBe(500);
 			const body = await secret.text();
 			expect(body).not.toContain('hunter2');
+			expect(body).toContain('is server-only');
 			const message = 'src/lib/server/secret.ts is server-only, but the browser would load it: src/lib/Counter.svelte (client island) → src/lib/util.ts → src/lib/server/secret.ts';
 			await expect.poll(() => app.output(), { timeout: 10_000 }).toContain(message);
 
@@ -152,6 +154,30 @@ describe('server-only modules in dev', () => {
 			expect((await fetch(`${app.url}/`)).status).toBe(200);
 			expect((await fetch(`${app.url}/src/lib/Counter.svelte`)).status).toBe(200);
 		} finally {
+			await app.stop();
+		}
+	}, 120_000);
+
+	it('opens Vite\'s error overlay in Chromium naming the chain, and the page itself still renders', async () => {
+		const root = makeApp({
+			'src/lib/server/secret.ts': SECRET,
+			'src/lib/Counter.svelte': island("import { secret } from '$lib/server/secret.ts';"),
+			'src/routes/index.svelte': page('Counter', 'mochi:hydrate')
+		});
+		const app = await startDev(root);
+		const browser = await launchBrowser();
+		try {
+			const tab = await browser.newPage();
+			await tab.goto(`${app.url}/`);
+			expect(await tab.locator('h1').textContent()).toBe('Home');
+			const overlay = tab.locator('vite-error-overlay');
+			await overlay.waitFor({ state: 'attached', timeout: 20_000 });
+			await expect
+				.poll(() => overlay.evaluate((el) => el.shadowRoot?.textContent ?? ''), { timeout: 20_000 })
+				.toContain('src/lib/server/secret.ts is server-only, but the browser would load it: src/lib/Counter.svelte (client island) → src/lib/server/secret.ts');
+			expect((await fetch(`${app.url}/`)).status).toBe(200);
+		} finally {
+			await browser.close();
 			await app.stop();
 		}
 	}, 120_000);
