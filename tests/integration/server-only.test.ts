@@ -79,6 +79,21 @@ describe('server-only modules at build', () => {
 		expect(output).toContain('src/lib/keys.server.ts is server-only, but the browser would load it: src/lib/Counter.svelte (client island) → src/lib/keys.server.ts');
 	}, 180_000);
 
+	it('fails for a dynamic import and for a ?raw import of its source', async () => {
+		const dynamic = makeApp({
+			'src/lib/server/secret.ts': SECRET,
+			'src/lib/Counter.svelte': island("const secret = import('$lib/server/secret.ts');"),
+			'src/routes/index.svelte': page('Counter', 'mochi:hydrate')
+		});
+		expect(await buildFails(dynamic)).toContain('src/lib/Counter.svelte (client island) → src/lib/server/secret.ts');
+		const raw = makeApp({
+			'src/lib/server/secret.ts': SECRET,
+			'src/lib/Counter.svelte': island("import secret from '$lib/server/secret.ts?raw';"),
+			'src/routes/index.svelte': page('Counter', 'mochi:hydrate')
+		});
+		expect(await buildFails(raw)).toContain('src/lib/server/secret.ts is server-only, but the browser would load it: src/lib/Counter.svelte (client island) → src/lib/server/secret.ts');
+	}, 180_000);
+
 	it('succeeds when only a page and a server island import them, and the secret stays off the client', async () => {
 		const root = makeApp({
 			'src/lib/server/secret.ts': SECRET,

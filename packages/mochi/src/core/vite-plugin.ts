@@ -12,7 +12,8 @@ import { serverOnlyPlugin } from './plugins/server-only.js';
 
 /**
  * `mochi()` for vite.config.ts. The returned list is the whole pipeline, in order: Mochi's own
- * plugins (config, island rewriting before Svelte sees the file, the server entry, dev server, CSS),
+ * plugins (config, island rewriting before Svelte sees the file, the server entry, dev server, CSS,
+ * client islands, the server-only check),
  * then vite-plugin-svelte with async SSR on.
  */
 export function mochi(options: MochiOptions = {}): Plugin[] {
