@@ -1,5 +1,6 @@
 // `mochi({ csrf })`, checked once when vite.config.ts loads; runtime/server/checks/csrf.ts applies it.
 import type { CsrfSettings } from '../runtime/server/checks/csrf.js';
+import { bareOrigin } from '../node/env.js';
 
 export interface CsrfOptions {
 	/**
@@ -22,25 +23,15 @@ export function resolveCsrf(value: CsrfOptions | false | undefined): CsrfSetting
 	if (unknown.length) throw new Error(`mochi({ csrf }): unknown option ${JSON.stringify(unknown[0])}; the only one is trustedOrigins.`);
 	const list = value.trustedOrigins ?? [];
 	if (!Array.isArray(list)) throw new Error(`${NAME}: expected an array of origins, got ${JSON.stringify(list)}.`);
-	return { trustedOrigins: [...new Set(list.map(bareOrigin))] };
+	return { trustedOrigins: [...new Set(list.map(trustedOrigin))] };
 }
 
-/** `https://pay.example` (any case, a trailing slash allowed) → as browsers send it in Origin. */
-function bareOrigin(entry: unknown): string {
-	let url: URL | undefined;
-	try {
-		url = typeof entry === 'string' ? new URL(entry) : undefined;
-	} catch {
-		// reported below
-	}
-	// A path or a wildcard would be dropped or never match: either way not what was meant, so it stops here.
-	// (WHATWG URLs take `https://*.pay.example` as a host named `*.pay.example`, which no browser sends.)
-	const bare = url && (url.protocol === 'http:' || url.protocol === 'https:') && url.href === `${url.origin}/` && !url.hostname.includes('*');
-	if (!url || !bare) {
-		throw new Error(
-			`${NAME}: ${JSON.stringify(entry)} is not a bare origin. Write each as scheme://host[:port], such as ` +
-				'"https://pay.example", with no path, query or wildcard (csrf: false turns the check off).'
-		);
-	}
-	return url.origin;
+/** Each entry as browsers send it in Origin (node/env.ts `bareOrigin`); throws, naming the option, otherwise. */
+function trustedOrigin(entry: unknown): string {
+	const origin = bareOrigin(entry);
+	if (origin) return origin;
+	throw new Error(
+		`${NAME}: ${JSON.stringify(entry)} is not a bare origin. Write each as scheme://host[:port], such as ` +
+			'"https://pay.example", with no path, query or wildcard (csrf: false turns the check off).'
+	);
 }

@@ -69,17 +69,27 @@ function parseFlag(value: string | undefined, name: string): boolean {
 
 function parseOrigin(value: string | undefined): string | undefined {
 	if (value === undefined || value.trim() === '') return undefined;
-	let url: URL | undefined;
+	const origin = bareOrigin(value.trim());
+	if (!origin) throw new ConfigError(`ORIGIN must be a bare http(s) origin such as https://shop.example, got "${value}"`);
+	return origin;
+}
+
+/**
+ * `https://shop.example` (any case, a trailing slash allowed) as browsers write it in Origin, or null for
+ * anything else: a path or query would be silently dropped, and a wildcard (WHATWG URLs take
+ * `https://*.shop.example` as a host named `*.shop.example`) would never match, so both are mistakes.
+ * ORIGIN and `mochi({ csrf: { trustedOrigins } })` both go through here.
+ */
+export function bareOrigin(value: unknown): string | null {
+	let url: URL;
 	try {
-		url = new URL(value.trim());
+		if (typeof value !== 'string') return null;
+		url = new URL(value);
 	} catch {
-		// reported below
+		return null;
 	}
-	// A path would be silently dropped (only the origin is used), so it is a mistake worth stopping for.
-	if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.href !== `${url.origin}/`) {
-		throw new ConfigError(`ORIGIN must be a bare http(s) origin such as https://shop.example, got "${value}"`);
-	}
-	return url.origin;
+	const bare = (url.protocol === 'http:' || url.protocol === 'https:') && url.href === `${url.origin}/` && !url.hostname.includes('*');
+	return bare ? url.origin : null;
 }
 
 /** Node's timers hold 32-bit signed ms; a longer one fires at once, so it is no setting at all. */
