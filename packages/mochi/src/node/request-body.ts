@@ -6,13 +6,8 @@
 // try/catch of its own.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError } from '../runtime/server/http-error.js';
+import { BODY_DISCARD_LIMIT } from '../runtime/shared/constants.js';
 
-/**
- * How much of a body past the limit is read and dropped before the 413 goes out: a client still
- * sending when the server answers and closes gets a broken pipe instead of the answer ("lingering
- * close"). Past this, the server stops reading and closes the connection after answering.
- */
-const DISCARD_LIMIT = 1024 * 1024;
 
 /**
  * Pull-based, so a slow consumer pauses the socket instead of buffering the upload in memory.
@@ -30,12 +25,12 @@ export function requestBody(req: IncomingMessage, limit: number | false, res?: S
 			const tooLarge = () => {
 				done = true;
 				refusal = new HttpError(413, `The request body is larger than the limit of ${limit} bytes.`);
-				if (Number(req.headers['content-length']) > size + DISCARD_LIMIT) return closeUnread(req, res), fail(refusal);
-				// Drop the rest, up to DISCARD_LIMIT, then refuse: the connection stays usable.
+				if (Number(req.headers['content-length']) > size + BODY_DISCARD_LIMIT) return closeUnread(req, res), fail(refusal);
+				// Drop the rest, up to BODY_DISCARD_LIMIT, then refuse: the connection stays usable.
 				let dropped = 0;
 				req.on('data', (chunk: Buffer) => {
 					dropped += chunk.byteLength;
-					if (dropped > DISCARD_LIMIT) closeUnread(req, res), fail(refusal!);
+					if (dropped > BODY_DISCARD_LIMIT) closeUnread(req, res), fail(refusal!);
 				});
 				req.once('end', () => fail(refusal!));
 				req.resume();

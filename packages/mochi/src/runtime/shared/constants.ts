@@ -37,6 +37,13 @@ export const MAX_TOKEN_LENGTH = 256 * 1024;
 /** `mochi({ server: { bodyLimit } })` unless set: bytes a request body may have (1 MiB), past it a 413. */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
+/**
+ * How much of a request body past its limit (an island token's, or `server.bodyLimit`) is read and dropped
+ * before the 413 goes out: a client still sending when the server answers and closes gets a broken pipe
+ * instead of the answer ("lingering close"). Past this, the server stops reading and closes the connection.
+ */
+export const BODY_DISCARD_LIMIT = 1024 * 1024;
+
 /** How long the browser waits for one island before keeping its fallback for good. */
 export const ISLAND_TIMEOUT_MS = 10_000;
 

@@ -1,16 +1,9 @@
-import { MAX_TOKEN_LENGTH, MAX_URL_TOKEN_LENGTH, TOKEN_PARAM } from '../../shared/constants.js';
+import { BODY_DISCARD_LIMIT, MAX_TOKEN_LENGTH, MAX_URL_TOKEN_LENGTH, TOKEN_PARAM } from '../../shared/constants.js';
 import type { IncomingRequest } from '../exchange.js';
 
 export type TokenRead =
 	| { token: string }
 	| { error: 'malformed' | 'too-large'; status: 400 | 413 | 414; message: string; unread?: boolean };
-
-/**
- * How much of an oversized body is read and thrown away before answering 413. A client still sending
- * when the server answers and closes gets a broken pipe instead of the 413 ("lingering close"); past
- * this, the server stops reading and closes (`unread`), which is what an abusive upload deserves.
- */
-const DISCARD_LIMIT = 1024 * 1024;
 
 /**
  * The token of an island request: `?p=` on GET/HEAD, the whole body on POST (the browser runtime
@@ -33,7 +26,7 @@ async function readBody(request: IncomingRequest): Promise<TokenRead> {
 	const declared = Number(request.header('content-length') ?? NaN);
 	const body = declared > MAX_TOKEN_LENGTH ? null : await readCapped(web, MAX_TOKEN_LENGTH);
 	if (body === null) {
-		const drained = declared > MAX_TOKEN_LENGTH + DISCARD_LIMIT ? false : await discard(web, DISCARD_LIMIT);
+		const drained = declared > MAX_TOKEN_LENGTH + BODY_DISCARD_LIMIT ? false : await discard(web, BODY_DISCARD_LIMIT);
 		return { error: 'too-large', status: 413, message: 'Island token too large.', unread: !drained };
 	}
 	if (!body) return { error: 'malformed', status: 400, message: 'Missing token in the request body.' };
