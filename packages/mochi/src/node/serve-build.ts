@@ -68,7 +68,6 @@ export async function serveBuild(options: ServeBuildOptions): Promise<StartedSer
 		clientDir: path.join(dir, 'client'),
 		immutablePrefix: assetsPath,
 		beforeFiles: app.islandPath,
-		bodyLimit: settings.bodyLimit || false,
 		limits: settings,
 		// Prerendered pages go out from memory on Node's own objects: no web Request or Response to build.
 		fastHandler: (req, res) => {

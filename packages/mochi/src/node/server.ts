@@ -40,8 +40,6 @@ export interface ServerOptions {
 	trustProxy?: boolean;
 	/** Proxies that append to `x-forwarded-for` (MOCHI_XFF_DEPTH); default 1. */
 	xffDepth?: number;
-	/** Bytes a request body may have, except an island request's (the endpoint caps its own). Default: none. */
-	bodyLimit?: number | false;
 	host?: string;
 	port?: number;
 	log?: (line: string) => void;
@@ -60,7 +58,10 @@ export interface MochiServer {
 
 export function createServer(options: ServerOptions): MochiServer {
 	const log = options.log ?? ((line: string) => console.log(line));
-	const { handler, beforeFiles, origin, trustProxy, xffDepth, bodyLimit } = options;
+	const { handler, beforeFiles, origin, trustProxy, xffDepth } = options;
+	const limits = serverLimits(options.limits);
+	// Every body but an island request's (the endpoint caps its own); 0 is no limit.
+	const bodyLimit = limits.bodyLimit || false;
 	const logFailure = rateLimited(log);
 	if (origin) new URL(origin); // a typo'd origin fails at start-up, not on every request
 	const files = options.clientDir ? staticFiles(options.clientDir, options.immutablePrefix) : undefined;
@@ -133,7 +134,6 @@ export function createServer(options: ServerOptions): MochiServer {
 		(req, res) => (app.handler(req as PolkaRequest, res, undefined as unknown as NextHandler), true)
 	];
 
-	const limits = serverLimits(options.limits);
 	const server = http.createServer({
 		headersTimeout: limits.headersTimeout,
 		requestTimeout: limits.bodyTimeout,
