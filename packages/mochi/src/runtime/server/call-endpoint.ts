@@ -1,8 +1,8 @@
 import { state, type AppRuntime } from './state.js';
-import { HttpError } from './http-error.js';
+import { interpretThrown } from './thrown.js';
 import { applyContextHeaders, createRequestState } from './create-context.js';
 import { textAnswer, type Answer, type IncomingRequest } from './exchange.js';
-import { firstLine, type ErrorReporter } from './log.js';
+import type { ErrorReporter } from './log.js';
 import type { EndpointModule, RouteDefinition } from './app-types.js';
 
 const VERBS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
@@ -32,9 +32,9 @@ export async function callEndpoint(
 		applyContextHeaders(headers, prepared);
 		return new Response(result.body, { status: result.status, statusText: result.statusText, headers });
 	} catch (error) {
-		if (error instanceof HttpError) return textAnswer(error.status, error.message);
-		options.onError(error, request.request());
-		return textAnswer(500, options.runtime.dev ? firstLine(error) : 'Internal Error');
+		const thrown = interpretThrown(error, options.runtime.dev);
+		if (thrown.type === 'crash') options.onError(error, request.request());
+		return textAnswer(thrown.status, thrown.message);
 	}
 }
 

@@ -1,6 +1,6 @@
 import type { Component } from 'svelte';
 import { state, type AppRuntime } from './state.js';
-import { HttpError } from './http-error.js';
+import { interpretThrown } from './thrown.js';
 import { createRequestState, withContextHeaders, type PreparedRequest } from './create-context.js';
 import type { Answer, IncomingRequest } from './exchange.js';
 import { firstLine, type ErrorReporter, type Log } from './log.js';
@@ -115,10 +115,9 @@ export function createPageRenderer(options: PageRendererOptions) {
 				const head = out.head + prepared.state.head.join('');
 				return html(document(page.cssKey, head, out.body, prepared.state.islands), 200, prepared, true);
 			} catch (error) {
-				if (error instanceof HttpError) return renderError(page, prepared, error.status, error.message);
-				const reported = options.onError(error, request.request());
-				const message = options.runtime.dev ? firstLine(error) : 'Internal Error';
-				return renderError(page, prepared, 500, message, reported?.head);
+				const thrown = interpretThrown(error, options.runtime.dev);
+				const reported = thrown.type === 'crash' ? options.onError(error, request.request()) : undefined;
+				return renderError(page, prepared, thrown.status, thrown.message, reported?.head);
 			}
 		});
 		return { answer, prepared };

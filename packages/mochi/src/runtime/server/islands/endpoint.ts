@@ -7,7 +7,7 @@ import type { Answer, IncomingRequest } from '../exchange.js';
 import { getKey } from './current-key.js';
 import type { PublicTokens } from './public-tokens.js';
 import { state, type AppRuntime } from '../state.js';
-import { HttpError } from '../http-error.js';
+import { interpretThrown } from '../thrown.js';
 import { createRequestState, pageUrlFromReferer, withContextHeaders } from '../create-context.js';
 import { firstLine, rateLimited, type Log } from '../log.js';
 import {
@@ -133,10 +133,11 @@ export function createIslandEndpoint(options: IslandEndpointOptions) {
 				return fragmentHead(rendered.head) + rendered.body;
 			});
 		} catch (error) {
-			const status = error instanceof HttpError ? error.status : 500;
-			const stack = options.runtime.dev && !(error instanceof HttpError) ? `\n${(error as Error)?.stack ?? error}` : '';
-			logFailure(`render ${name}`, `[mochi] island ${name} failed to render (${status}): ${firstLine(error)}${stack}`);
-			return islandError('render', '<!--mochi:island-error-->', status);
+			// An island has no error page: the status and a marker go back, the reason to the log.
+			const thrown = interpretThrown(error, options.runtime.dev);
+			const stack = options.runtime.dev && thrown.type === 'crash' ? `\n${(error as Error)?.stack ?? error}` : '';
+			logFailure(`render ${name}`, `[mochi] island ${name} failed to render (${thrown.status}): ${firstLine(error)}${stack}`);
+			return islandError('render', '<!--mochi:island-error-->', thrown.status);
 		}
 		const headers = withContextHeaders({ 'content-type': 'text/html; charset=utf-8', 'x-robots-tag': 'noindex' }, prepared);
 		// A fragment is personal: never cached unless the island says otherwise with setHeaders.
