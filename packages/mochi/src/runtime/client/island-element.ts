@@ -7,6 +7,7 @@ import {
 	ISLAND_ERROR_HEADER,
 	ISLAND_HYDRATE_EVENT,
 	ISLAND_LOAD_EVENT,
+	ISLAND_REDIRECT_HEADER,
 	ISLAND_RETRIES,
 	ISLAND_RETRY_MS,
 	ISLAND_TAG,
@@ -99,6 +100,13 @@ export class MochiIsland extends HTMLElement {
 					signal: AbortSignal.timeout(islandTimeout)
 				});
 				detail = { status: response.status, reason: response.headers.get(ISLAND_ERROR_HEADER) || 'http' };
+				const location = response.headers.get(ISLAND_REDIRECT_HEADER);
+				if (location !== null) {
+					void response.body?.cancel();
+					if (this.#navigate(location)) return;
+					detail.reason = 'redirect';
+					break;
+				}
 				if (response.ok) {
 					// Parsed in a template so nothing runs or loads until it is in the page.
 					const template = document.createElement('template');
@@ -119,6 +127,19 @@ export class MochiIsland extends HTMLElement {
 			await new Promise((resolve) => setTimeout(resolve, ISLAND_RETRY_MS * 2 ** attempt * (1 + Math.random())));
 		}
 		this.#settle('error', ISLAND_ERROR_EVENT, detail);
+	}
+
+	/** The island threw `redirect()`: the page goes there, unless that is another origin (then: an island error). */
+	#navigate(location: string): boolean {
+		let url: URL;
+		try {
+			url = new URL(location, document.baseURI);
+		} catch {
+			return false;
+		}
+		if (url.origin !== window.location.origin) return false;
+		window.location.assign(url.href);
+		return true;
 	}
 
 	#settle(state: 'loaded' | 'hydrated' | 'error', type: string, detail?: IslandErrorDetail): void {

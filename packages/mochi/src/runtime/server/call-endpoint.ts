@@ -1,5 +1,5 @@
 import { state, type AppRuntime } from './state.js';
-import { interpretThrown } from './thrown.js';
+import { interpretThrown, redirectAnswer } from './thrown.js';
 import { applyContextHeaders, createRequestState } from './create-context.js';
 import { textAnswer, type Answer, type IncomingRequest } from './exchange.js';
 import type { ErrorReporter } from './log.js';
@@ -33,6 +33,7 @@ export async function callEndpoint(
 		return new Response(result.body, { status: result.status, statusText: result.statusText, headers });
 	} catch (error) {
 		const thrown = interpretThrown(error, options.runtime.dev);
+		if (thrown.type === 'redirect') return redirectAnswer(thrown.status, thrown.location, prepared.setCookieHeaders());
 		if (thrown.type === 'crash') options.onError(error, request.request());
 		return textAnswer(thrown.status, thrown.message);
 	}

@@ -1,6 +1,6 @@
 import type { Component } from 'svelte';
 import { state, type AppRuntime } from './state.js';
-import { interpretThrown } from './thrown.js';
+import { interpretThrown, redirectAnswer } from './thrown.js';
 import { createRequestState, withContextHeaders, type PreparedRequest } from './create-context.js';
 import type { Answer, IncomingRequest } from './exchange.js';
 import { firstLine, type ErrorReporter, type Log } from './log.js';
@@ -116,6 +116,7 @@ export function createPageRenderer(options: PageRendererOptions) {
 				return html(document(page.cssKey, head, out.body, prepared.state.islands), 200, prepared, true);
 			} catch (error) {
 				const thrown = interpretThrown(error, options.runtime.dev);
+				if (thrown.type === 'redirect') return redirectAnswer(thrown.status, thrown.location, prepared.setCookieHeaders());
 				const reported = thrown.type === 'crash' ? options.onError(error, request.request()) : undefined;
 				return renderError(page, prepared, thrown.status, thrown.message, reported?.head);
 			}

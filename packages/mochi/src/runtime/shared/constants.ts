@@ -17,6 +17,12 @@ export const TOKEN_PARAM = 'p';
 export const ISLAND_ERROR_HEADER = 'x-mochi-island-error';
 
 /**
+ * Set on an island answer when the island (or a hook) threw `redirect()`: the runtime sends the page there
+ * (same origin only) instead of swapping anything in. Never a real 30x, which fetch would follow.
+ */
+export const ISLAND_REDIRECT_HEADER = 'x-mochi-island-redirect';
+
+/**
  * Longest token accepted in a URL, in characters. Browsers and proxies commonly cap URLs near 8 KiB;
  * a longer GET token is refused with 414 before any decoding happens.
  */
@@ -55,6 +61,7 @@ export type IslandErrorReason =
 	| 'signature' // 403
 	| 'expired' // 410: older than islands.maxAge; reloading the page gives a fresh token
 	| 'too-large' // 413 / 414
+	| 'redirect' // 409 with x-mochi-island-redirect: the page goes there (a runtime that predates it keeps the fallback)
 	| 'render'; // 500
 
 export const ISLAND_ERROR_STATUS: Record<IslandErrorReason, number> = {
@@ -64,6 +71,7 @@ export const ISLAND_ERROR_STATUS: Record<IslandErrorReason, number> = {
 	signature: 403,
 	expired: 410,
 	'too-large': 414,
+	redirect: 409,
 	render: 500
 };
 

@@ -8,7 +8,8 @@ import { getKey } from './current-key.js';
 import type { PublicTokens } from './public-tokens.js';
 import { state, type AppRuntime } from '../state.js';
 import { interpretThrown } from '../thrown.js';
-import { createRequestState, pageUrlFromReferer, withContextHeaders } from '../create-context.js';
+import { createRequestState, pageUrlFromReferer, withContextHeaders, type PreparedRequest } from '../create-context.js';
+import { islandRedirect, sameOrigin } from './island-redirect.js';
 import { firstLine, rateLimited, type Log } from '../log.js';
 import {
 	ISLAND_ERROR_HEADER,
@@ -61,6 +62,27 @@ export function createIslandEndpoint(options: IslandEndpointOptions) {
 		// Refused with part of its body still unread: that socket can't carry another request, so it closes.
 		if (unread) headers.connection = 'close';
 		return { status, headers, cookies: [], body: message };
+	}
+
+	/**
+	 * What a value thrown while serving an island becomes. An island has no error page: the status and a
+	 * marker go back, the reason to the log. A redirect never becomes a 30x (fetch would follow it and
+	 * swap the target's HTML in): the runtime is told where to send the page, if it is this origin.
+	 */
+	function failed(name: string, error: unknown, request: IncomingRequest, prepared: PreparedRequest): Answer {
+		const thrown = interpretThrown(error, options.runtime.dev);
+		if (thrown.type === 'redirect') {
+			if (sameOrigin(thrown.location, request.url)) return islandRedirect(thrown.location, prepared.setCookieHeaders());
+			logFailure(
+				`redirect ${name}`,
+				`[mochi] island ${name}: redirect(${thrown.status}, ${JSON.stringify(thrown.location.slice(0, 200))}) refused: ` +
+					'an island can only send the page to its own origin'
+			);
+			return islandError('render', '<!--mochi:island-error-->', 500);
+		}
+		const stack = options.runtime.dev && thrown.type === 'crash' ? `\n${(error as Error)?.stack ?? error}` : '';
+		logFailure(`render ${name}`, `[mochi] island ${name} failed to render (${thrown.status}): ${firstLine(error)}${stack}`);
+		return islandError('render', '<!--mochi:island-error-->', thrown.status);
 	}
 
 	return async function answerIsland(request: IncomingRequest): Promise<Answer> {
@@ -133,11 +155,7 @@ export function createIslandEndpoint(options: IslandEndpointOptions) {
 				return fragmentHead(rendered.head) + rendered.body;
 			});
 		} catch (error) {
-			// An island has no error page: the status and a marker go back, the reason to the log.
-			const thrown = interpretThrown(error, options.runtime.dev);
-			const stack = options.runtime.dev && thrown.type === 'crash' ? `\n${(error as Error)?.stack ?? error}` : '';
-			logFailure(`render ${name}`, `[mochi] island ${name} failed to render (${thrown.status}): ${firstLine(error)}${stack}`);
-			return islandError('render', '<!--mochi:island-error-->', thrown.status);
+			return failed(name, error, request, prepared);
 		}
 		const headers = withContextHeaders({ 'content-type': 'text/html; charset=utf-8', 'x-robots-tag': 'noindex' }, prepared);
 		// A fragment is personal: never cached unless the island says otherwise with setHeaders.
