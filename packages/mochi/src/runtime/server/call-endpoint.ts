@@ -21,7 +21,7 @@ export async function callEndpoint(
 		const allowed = VERBS.filter((v) => typeof module[v] === 'function' || (v === 'HEAD' && typeof module.GET === 'function'));
 		return textAnswer(405, `${request.method} is not allowed here.`, { allow: allowed.join(', ') });
 	}
-	const prepared = createRequestState({ request, params, app: options.runtime });
+	const prepared = createRequestState({ request, kind: 'endpoint', params, app: options.runtime });
 	try {
 		const result: unknown = await state.storage.run(prepared.state, () => (handler as Function)(prepared.state.context));
 		if (!(result instanceof Response)) {

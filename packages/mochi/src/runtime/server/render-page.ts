@@ -113,7 +113,7 @@ export function createPageRenderer(options: PageRendererOptions) {
 				const modules = await Promise.all([...page.layouts.map((l) => l()), page.page()]);
 				const out = await renderTree(modules, { params: page.params });
 				const head = out.head + prepared.state.head.join('');
-				return html(document(page.cssKey, head, out.body, prepared.state.islands), 200, prepared, true);
+				return html(document(page.cssKey, head, out.body, prepared.state.islands), prepared.status ?? 200, prepared, true);
 			} catch (error) {
 				const thrown = interpretThrown(error, options.runtime.dev);
 				if (thrown.type === 'redirect') return redirectAnswer(thrown.status, thrown.location, prepared.setCookieHeaders());

@@ -137,6 +137,7 @@ export function createIslandEndpoint(options: IslandEndpointOptions) {
 		const { url } = request;
 		const prepared = createRequestState({
 			request,
+			kind: 'island',
 			pageUrl: () => pageUrlFromReferer(request.header('referer'), url),
 			app: options.runtime
 		});
