@@ -7,7 +7,7 @@ import {
 	ISLAND_ERROR_HEADER,
 	ISLAND_HYDRATE_EVENT,
 	ISLAND_LOAD_EVENT,
-	ISLAND_REDIRECT_HEADER,
+	ISLAND_LOCATION_HEADER,
 	ISLAND_RETRIES,
 	ISLAND_RETRY_MS,
 	ISLAND_TAG,
@@ -29,7 +29,8 @@ export interface IslandErrorDetail {
 export class MochiIsland extends HTMLElement {
 	/** Set once the fetch starts: moving the element in the DOM reconnects it, and must not fetch again. */
 	#fetched = false;
-	#observer: IntersectionObserver | undefined;
+	/** Watching for the island to come near; null once it has (null, not undefined: shorter in the bundle). */
+	#observer: IntersectionObserver | null | undefined;
 	#marker: HTMLElement | undefined;
 
 	connectedCallback(): void {
@@ -45,9 +46,10 @@ export class MochiIsland extends HTMLElement {
 	#schedule(trigger: string, run: () => Promise<void>): void {
 		if (trigger === 'visible') return this.#whenVisible(run);
 		this.#fetched = true; // committed: reconnecting must not schedule a second hydration
-		if (trigger === 'idle' && 'requestIdleCallback' in window) requestIdleCallback(() => void run(), { timeout: 2000 });
-		else if (trigger === 'idle') setTimeout(() => void run(), 200);
-		else void run();
+		// `run` ignores an idle deadline, and settles the element itself: nobody waits for its promise.
+		if (trigger !== 'idle') void run();
+		else if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 2000 });
+		else setTimeout(run, 200);
 	}
 
 	async #hydrate(): Promise<void> {
@@ -76,7 +78,7 @@ export class MochiIsland extends HTMLElement {
 			(entries) => {
 				if (!entries.some((entry) => entry.isIntersecting)) return;
 				observer.disconnect();
-				this.#observer = undefined;
+				this.#observer = null;
 				this.#marker?.remove();
 				void run();
 			},
@@ -100,13 +102,6 @@ export class MochiIsland extends HTMLElement {
 					signal: AbortSignal.timeout(islandTimeout)
 				});
 				detail = { status: response.status, reason: response.headers.get(ISLAND_ERROR_HEADER) || 'http' };
-				const location = response.headers.get(ISLAND_REDIRECT_HEADER);
-				if (location !== null) {
-					void response.body?.cancel();
-					if (this.#navigate(location)) return;
-					detail.reason = 'redirect';
-					break;
-				}
 				if (response.ok) {
 					// Parsed in a template so nothing runs or loads until it is in the page.
 					const template = document.createElement('template');
@@ -116,6 +111,10 @@ export class MochiIsland extends HTMLElement {
 				}
 				// An unread body holds the request (and its connection) open until garbage collection.
 				void response.body?.cancel();
+				// The island threw redirect() (a 409): the server sends an absolute URL on this origin (it
+				// refuses others), and the page goes there. Anything else (a proxy's doing) fails the island.
+				const to = response.headers.get(ISLAND_LOCATION_HEADER);
+				if (to?.startsWith(origin + '/')) return location.assign(to);
 				// Only a gateway's passing trouble is worth another try: a 4xx or a render error will not change.
 				if (response.status < 502 || response.status > 504) break;
 			} catch (error) {
@@ -127,19 +126,6 @@ export class MochiIsland extends HTMLElement {
 			await new Promise((resolve) => setTimeout(resolve, ISLAND_RETRY_MS * 2 ** attempt * (1 + Math.random())));
 		}
 		this.#settle('error', ISLAND_ERROR_EVENT, detail);
-	}
-
-	/** The island threw `redirect()`: the page goes there, unless that is another origin (then: an island error). */
-	#navigate(location: string): boolean {
-		let url: URL;
-		try {
-			url = new URL(location, document.baseURI);
-		} catch {
-			return false;
-		}
-		if (url.origin !== window.location.origin) return false;
-		window.location.assign(url.href);
-		return true;
 	}
 
 	#settle(state: 'loaded' | 'hydrated' | 'error', type: string, detail?: IslandErrorDetail): void {

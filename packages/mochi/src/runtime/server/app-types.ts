@@ -2,6 +2,7 @@ import type { Component } from 'svelte';
 import type { render } from 'svelte/server';
 import type { Segment } from '../shared/routes.js';
 import type { RequestContext } from './context.js';
+import type { AppHooks } from './hooks.js';
 
 /** A compiled `.svelte` page, layout or error page, as its module exports it. */
 export interface ComponentModule {
@@ -49,6 +50,8 @@ export interface ServerManifest {
 	islandMaxAge?: number | null;
 	/** Preload links for eager islands (`mochi({ islands: { preload } })`); on unless false. */
 	islandPreload?: boolean;
+	/** `src/hooks.server.ts` (or `.js`), imported eagerly, if the app has one. */
+	hooks?: AppHooks | null;
 }
 
 /** What the build (or the dev server) knows about the browser's files. */

@@ -27,6 +27,11 @@ export interface PreparedRequest {
 	/** What `setStatus()` set (pages only); null until then. */
 	readonly status: number | null;
 	setCookieHeaders(): string[];
+	/**
+	 * Hooks only: the `set-cookie` lines already in the Response that `resolve()` gave (see `markSent`),
+	 * and the headers set since. Null while nothing was sent.
+	 */
+	readonly sent: { cookies: Set<string>; headers: Headers | null } | null;
 }
 
 export function createRequestState(init: ContextInit): PreparedRequest {
@@ -35,7 +40,8 @@ export function createRequestState(init: ContextInit): PreparedRequest {
 		state: undefined as unknown as RequestState,
 		headers: null,
 		status: null,
-		setCookieHeaders
+		setCookieHeaders,
+		sent: null
 	};
 	const kind = init.kind ?? 'page';
 	const setStatus = kind === 'page' || kind === 'action' ? (status: number) => void (prepared.status = pageStatus(status)) : NO_STATUS[kind];
@@ -46,6 +52,7 @@ export function createRequestState(init: ContextInit): PreparedRequest {
 			}
 			// A Headers object checks each name and value here, where the app called setHeaders.
 			(prepared.headers ??= new Headers()).set(name, value);
+			if (prepared.sent) (prepared.sent.headers ??= new Headers()).set(name, value);
 		}
 	});
 	prepared.state = { context, app: init.app ?? null, islands: [], props: new PropsRegistry(), head: [] };
@@ -130,6 +137,21 @@ export function pageUrlFromReferer(referer: string | null, url: URL): URL {
 	} catch {
 		return url;
 	}
+}
+
+/**
+ * `resolve()` has answered: what the context holds so far is in that Response. A hook may still set
+ * cookies and headers on `ctx` afterwards; `unsent()` gives those, for the Response the hook returns.
+ */
+export function markSent(prepared: PreparedRequest): void {
+	(prepared as { sent: PreparedRequest['sent'] }).sent = { cookies: new Set(prepared.setCookieHeaders()), headers: null };
+}
+
+/** What the context collected that no Response carries yet: everything, if `resolve()` never answered. */
+export function unsent(prepared: PreparedRequest): { headers: Headers | null; cookies: string[] } {
+	const { sent } = prepared;
+	if (!sent) return { headers: prepared.headers, cookies: prepared.setCookieHeaders() };
+	return { headers: sent.headers, cookies: prepared.setCookieHeaders().filter((cookie) => !sent.cookies.has(cookie)) };
 }
 
 /** `base` with the headers set with `setHeaders` over it (cookies go separately: `setCookieHeaders`). */

@@ -30,6 +30,8 @@ export interface PageRequest {
 	error: Load<ComponentModule> | null;
 	/** Set for a page that is known to be missing or failing before rendering starts (404). */
 	status?: number;
+	/** The request state a hook already runs in (its `locals`); made here otherwise. */
+	prepared?: PreparedRequest;
 }
 
 export interface RenderedPage {
@@ -106,7 +108,7 @@ export function createPageRenderer(options: PageRendererOptions) {
 
 	return async function renderPage(page: PageRequest): Promise<RenderedPage> {
 		const { request } = page;
-		const prepared = createRequestState({ request, params: page.params, app: options.runtime });
+		const prepared = page.prepared ?? createRequestState({ request, params: page.params, app: options.runtime });
 		const answer = await state.storage.run(prepared.state, async () => {
 			if (!page.page) return renderError(page, prepared, page.status ?? 404, 'Not found');
 			try {

@@ -17,10 +17,11 @@ export const TOKEN_PARAM = 'p';
 export const ISLAND_ERROR_HEADER = 'x-mochi-island-error';
 
 /**
- * Set on an island answer when the island (or a hook) threw `redirect()`: the runtime sends the page there
- * (same origin only) instead of swapping anything in. Never a real 30x, which fetch would follow.
+ * Set on an island answer (a 409) when the island or a hook threw `redirect()`: an absolute URL on the
+ * page's origin, where the runtime sends the page instead of swapping anything in. Never a real 30x,
+ * which fetch would follow.
  */
-export const ISLAND_REDIRECT_HEADER = 'x-mochi-island-redirect';
+export const ISLAND_LOCATION_HEADER = 'x-mochi-island-location';
 
 /**
  * Longest token accepted in a URL, in characters. Browsers and proxies commonly cap URLs near 8 KiB;
@@ -61,7 +62,7 @@ export type IslandErrorReason =
 	| 'signature' // 403
 	| 'expired' // 410: older than islands.maxAge; reloading the page gives a fresh token
 	| 'too-large' // 413 / 414
-	| 'redirect' // 409 with x-mochi-island-redirect: the page goes there (a runtime that predates it keeps the fallback)
+	| 'redirect' // 409 with x-mochi-island-location: the page goes there (a runtime that predates it keeps the fallback)
 	| 'render'; // 500
 
 export const ISLAND_ERROR_STATUS: Record<IslandErrorReason, number> = {

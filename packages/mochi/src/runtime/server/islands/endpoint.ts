@@ -9,7 +9,7 @@ import type { PublicTokens } from './public-tokens.js';
 import { state, type AppRuntime } from '../state.js';
 import { interpretThrown } from '../thrown.js';
 import { createRequestState, pageUrlFromReferer, withContextHeaders, type PreparedRequest } from '../create-context.js';
-import { islandRedirect, sameOrigin } from './island-redirect.js';
+import { islandRedirect, sameOriginUrl } from './island-redirect.js';
 import { firstLine, rateLimited, type Log } from '../log.js';
 import {
 	ISLAND_ERROR_HEADER,
@@ -69,10 +69,11 @@ export function createIslandEndpoint(options: IslandEndpointOptions) {
 	 * marker go back, the reason to the log. A redirect never becomes a 30x (fetch would follow it and
 	 * swap the target's HTML in): the runtime is told where to send the page, if it is this origin.
 	 */
-	function failed(name: string, error: unknown, request: IncomingRequest, prepared: PreparedRequest): Answer {
+	function failed(name: string, error: unknown, prepared: PreparedRequest): Answer {
 		const thrown = interpretThrown(error, options.runtime.dev);
 		if (thrown.type === 'redirect') {
-			if (sameOrigin(thrown.location, request.url)) return islandRedirect(thrown.location, prepared.setCookieHeaders());
+			const url = sameOriginUrl(thrown.location, prepared.state.context.pageUrl);
+			if (url) return islandRedirect(url, prepared.setCookieHeaders());
 			logFailure(
 				`redirect ${name}`,
 				`[mochi] island ${name}: redirect(${thrown.status}, ${JSON.stringify(thrown.location.slice(0, 200))}) refused: ` +
@@ -85,7 +86,8 @@ export function createIslandEndpoint(options: IslandEndpointOptions) {
 		return islandError('render', '<!--mochi:island-error-->', thrown.status);
 	}
 
-	return async function answerIsland(request: IncomingRequest): Promise<Answer> {
+	/** `prepared`: the request state a hook already runs in (its `locals`); made for the render otherwise. */
+	async function answerIsland(request: IncomingRequest, prepared?: PreparedRequest): Promise<Answer> {
 		const { url } = request;
 		const raw = url.pathname.slice(options.path.length);
 		if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'POST') {
@@ -123,24 +125,24 @@ export function createIslandEndpoint(options: IslandEndpointOptions) {
 		// mistake): still the client's request to refuse, never a 500.
 		const props = parseProps(verified.payload);
 		if (!props) return refuse('malformed', name, 'Malformed token payload.', undefined, 'props do not parse');
-		return renderIsland(name, component, props, verified.payload, verified.mode, request);
-	};
+		return renderIsland({ name, component, props, payload: verified.payload, mode: verified.mode, request, prepared });
+	}
 
-	async function renderIsland(
-		name: string,
-		component: Component<any>,
-		props: Record<string, unknown>,
-		payload: string,
-		mode: IslandMode,
-		request: IncomingRequest
-	): Promise<Answer> {
-		const { url } = request;
-		const prepared = createRequestState({
-			request,
-			kind: 'island',
-			pageUrl: () => pageUrlFromReferer(request.header('referer'), url),
-			app: options.runtime
-		});
+	/** A value a hook threw for an island request: answered as if the island had thrown it. */
+	function thrownByHook(request: IncomingRequest, error: unknown, prepared: PreparedRequest): Answer {
+		const raw = request.url.pathname.slice(options.path.length);
+		let name = raw;
+		try {
+			name = decodeURIComponent(raw);
+		} catch {
+			// the name is only for the log line
+		}
+		return failed(name, error, prepared);
+	}
+
+	async function renderIsland(island: IslandRender): Promise<Answer> {
+		const { name, component, props, payload, mode, request } = island;
+		const prepared = island.prepared ?? createIslandState(request, options.runtime);
 		let html: string;
 		try {
 			html = await state.storage.run(prepared.state, async () => {
@@ -156,13 +158,30 @@ export function createIslandEndpoint(options: IslandEndpointOptions) {
 				return fragmentHead(rendered.head) + rendered.body;
 			});
 		} catch (error) {
-			return failed(name, error, request, prepared);
+			return failed(name, error, prepared);
 		}
 		const headers = withContextHeaders({ 'content-type': 'text/html; charset=utf-8', 'x-robots-tag': 'noindex' }, prepared);
 		// A fragment is personal: never cached unless the island says otherwise with setHeaders.
 		headers['cache-control'] ??= 'private, no-store';
 		return { status: 200, headers, cookies: prepared.setCookieHeaders(), body: html };
 	}
+
+	return { answer: answerIsland, thrown: thrownByHook };
+}
+
+interface IslandRender {
+	name: string;
+	component: Component<any>;
+	props: Record<string, unknown>;
+	payload: string;
+	mode: IslandMode;
+	request: IncomingRequest;
+	prepared: PreparedRequest | undefined;
+}
+
+/** An island's request state: its own URL, the page's from a same-origin Referer, the visitor's cookies. */
+export function createIslandState(request: IncomingRequest, app: AppRuntime): PreparedRequest {
+	return createRequestState({ request, kind: 'island', pageUrl: () => pageUrlFromReferer(request.header('referer'), request.url), app });
 }
 
 /** The props object of a verified payload, or null when it is not one. */

@@ -1,5 +1,5 @@
 import type { Answer } from '../exchange.js';
-import { ISLAND_ERROR_HEADER, ISLAND_ERROR_STATUS, ISLAND_REDIRECT_HEADER } from '../../shared/constants.js';
+import { ISLAND_ERROR_HEADER, ISLAND_ERROR_STATUS, ISLAND_LOCATION_HEADER } from '../../shared/constants.js';
 
 /**
  * The answer to an island request that threw `redirect()`: not a 30x, which fetch would follow (and the
@@ -7,7 +7,7 @@ import { ISLAND_ERROR_HEADER, ISLAND_ERROR_STATUS, ISLAND_REDIRECT_HEADER } from
  * there (runtime/client/island-element.ts); a runtime that predates it keeps the fallback. Cookies set
  * before the redirect are kept, as for a page.
  */
-export function islandRedirect(location: string, cookies: string[]): Answer {
+export function islandRedirect(url: string, cookies: string[]): Answer {
 	return {
 		status: ISLAND_ERROR_STATUS.redirect,
 		headers: {
@@ -15,18 +15,22 @@ export function islandRedirect(location: string, cookies: string[]): Answer {
 			'cache-control': 'no-store',
 			'x-robots-tag': 'noindex',
 			[ISLAND_ERROR_HEADER]: 'redirect',
-			[ISLAND_REDIRECT_HEADER]: location
+			[ISLAND_LOCATION_HEADER]: url
 		},
 		cookies,
 		body: 'Redirect.'
 	};
 }
 
-/** True when `location`, read against the island request's URL, stays on its origin. */
-export function sameOrigin(location: string, url: URL): boolean {
+/**
+ * `location` made absolute against the page the visitor is on (so `?tab=2` means that page), or null
+ * when it leaves the origin: an island never sends the visitor's page to another site.
+ */
+export function sameOriginUrl(location: string, page: URL): string | null {
 	try {
-		return new URL(location, url).origin === url.origin;
+		const url = new URL(location, page);
+		return url.origin === page.origin ? url.href : null;
 	} catch {
-		return false;
+		return null;
 	}
 }
