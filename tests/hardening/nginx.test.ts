@@ -111,6 +111,8 @@ describe('behind nginx', () => {
 
 	it('keeps pages signed with the previous key working after a rotation (MOCHI_KEY="<new>,<old>")', async () => {
 		// The shell in nginx's cache was signed by A with the old key; C signs with the new one and still accepts the old.
+		// (Each site is its own host:port, so its own cache entry: the first request fills it.)
+		await get(`${rotated}/shell`);
 		const shell = await get(`${rotated}/shell`);
 		expect(shell.headers['x-cache-status']).toBe('HIT');
 		const old = await get(islandUrl(rotated, 'Echo', tokenOf(shell.body, 'Echo')), { headers: { cookie: 'visitor=rotated' } });
@@ -132,6 +134,24 @@ describe('behind nginx', () => {
 		expect(answer.headers['x-mochi-island-error']).toBe('signature');
 		expect(answer.body).toBe('Bad signature.');
 		expect(d.output()).toMatch(/island "Echo": 403 signature/);
+	});
+
+	it("overwrites the client's X-Forwarded-Host/-Proto and appends to its X-Forwarded-For: Mochi sees what nginx saw", async () => {
+		const answer = await get(`${shared}/api/whoami`, {
+			headers: { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https', 'x-forwarded-for': '6.6.6.6', cookie: 'visitor=proxied' }
+		});
+		expect(answer.status).toBe(200);
+		// nginx wrote $http_host and $scheme over the client's values, and appended $remote_addr to its list.
+		expect(JSON.parse(answer.body)).toEqual({ visitor: 'proxied', clientAddress: '127.0.0.1', origin: shared });
+	});
+
+	it('keys its cache by host too: another Host is another entry, never the first one\'s copy', async () => {
+		const shell = (host: string) => get(`${shared}/shell`, { headers: { host } });
+		const first = await shell('a.shop.example');
+		expect(first.status).toBe(200);
+		expect(count('shell', first.headers['x-cache-status'])).toBe('MISS');
+		expect(count('shell', (await shell('b.shop.example')).headers['x-cache-status'])).toBe('MISS');
+		expect(count('shell', (await shell('a.shop.example')).headers['x-cache-status'])).toBe('HIT');
 	});
 
 	describe('in Chromium', () => {

@@ -53,6 +53,7 @@ function server({ port, pages, islands }: Site): string {
 		proxy_set_header X-Forwarded-Proto $scheme;
 		proxy_set_header X-Forwarded-Host $http_host;
 		proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+		proxy_cache_key $scheme$http_host$request_uri;
 		add_header X-Cache-Status $upstream_cache_status;
 
 		location /_mochi/island/ {

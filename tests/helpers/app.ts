@@ -51,8 +51,11 @@ export async function startBuilt(root: string, env: Record<string, string> = {})
  * The Vite dev server with the app's own vite.config.ts, in this process. `output()` holds Vite's log
  * and what the app logs through console.error / console.warn (the framework's default log) while it runs.
  */
-/** `watch`: follow file edits (HMR tests); off by default, so suites don't hold file watchers. */
-export async function startDev(root: string, options: { watch?: boolean } = {}): Promise<RunningApp> {
+/**
+ * `watch`: follow file edits (HMR tests); off by default, so suites don't hold file watchers.
+ * `configFile`: another config of the same app, relative to `root` (default `vite.config.ts`).
+ */
+export async function startDev(root: string, options: { watch?: boolean; configFile?: string } = {}): Promise<RunningApp> {
 	const { createServer } = await import('vite');
 	let output = '';
 	const capture = (msg: string) => (output += msg + '\n');
@@ -61,7 +64,7 @@ export async function startDev(root: string, options: { watch?: boolean } = {}):
 	try {
 		server = await createServer({
 			root,
-			configFile: path.join(root, 'vite.config.ts'),
+			configFile: path.join(root, options.configFile ?? 'vite.config.ts'),
 			logLevel: 'error',
 			customLogger: {
 				info: capture, warn: capture, warnOnce: capture, error: capture,

@@ -43,8 +43,10 @@ describe.each(MODES)('endpoints (%s)', (mode) => {
 		expect(parts).toContain('HttpOnly');
 		expect(parts).toContain('SameSite=Lax');
 		expect(parts).toContain('Path=/');
-		// Plain HTTP on 127.0.0.1: a Secure cookie would be dropped by the browser.
-		expect(parts).not.toContain('Secure');
+		// Secure by default in production, whatever Host says (DESIGN.md §7: behind a TLS proxy the server only
+		// sees plain HTTP); off in the dev server.
+		if (mode === 'built') expect(parts).toContain('Secure');
+		else expect(parts).not.toContain('Secure');
 	});
 
 	it('POST echoes a JSON body', async () => {

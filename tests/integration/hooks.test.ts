@@ -232,6 +232,18 @@ describe.each(MODES)('hooks (%s)', (mode) => {
 		});
 	});
 
+	it('runs after the CSRF check: a cross-site form post is refused before any hook', async () => {
+		const { status, headers, body } = await get(app, '/api/locals?hook=own', {
+			method: 'POST',
+			headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+			body: 'a=1'
+		});
+		expect(status).toBe(403);
+		expect(body).not.toContain('answered by the hook');
+		expect(headers.get('x-hook-kind')).toBeNull();
+		expect(setCookie(headers, 'own')).toBeUndefined();
+	});
+
 	it('does not run for a prerendered page served from memory (built), but does at build time', async () => {
 		const { status, headers, body } = await get(app, '/prerendered', { headers: { cookie: ADA } });
 		expect(status).toBe(200);

@@ -1,4 +1,6 @@
 import { DEFAULT_ASSET_PREFIX, ISLAND_TIMEOUT_MS } from '../runtime/shared/constants.js';
+import { resolveCsrf, type CsrfOptions } from './csrf-option.js';
+import type { CsrfSettings } from '../runtime/server/checks/csrf.js';
 
 /** Options of `mochi()` in vite.config.ts. */
 export interface MochiOptions {
@@ -18,12 +20,18 @@ export interface MochiOptions {
 		preload?: boolean;
 		maxAge?: number | null;
 	};
+	/**
+	 * Cross-site form posts (POST, PUT, PATCH, DELETE with a form content type) are refused with 403 before
+	 * any app code runs. `{ trustedOrigins: ['https://pay.example'] }` accepts those sites too; `false` turns it off.
+	 */
+	csrf?: CsrfOptions | false;
 }
 
 export interface ResolvedOptions {
 	assetPrefix: string;
 	routesDir: string;
 	islands: { timeout: number; maxAge: number | null; preload: boolean };
+	csrf: CsrfSettings;
 }
 
 /** Tokens carry the issue time as u32 seconds: a maxAge past this could never be reached anyway. */
@@ -49,5 +57,6 @@ export function resolveOptions(options: MochiOptions = {}): ResolvedOptions {
 	}
 	const preload = options.islands?.preload ?? true;
 	if (typeof preload !== 'boolean') throw new Error(`mochi({ islands: { preload } }): expected true or false, got ${JSON.stringify(preload)}.`);
-	return { assetPrefix, routesDir: 'src/routes', islands: { timeout, maxAge, preload } };
+	const csrf = resolveCsrf(options.csrf);
+	return { assetPrefix, routesDir: 'src/routes', islands: { timeout, maxAge, preload }, csrf };
 }

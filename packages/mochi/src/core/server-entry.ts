@@ -43,6 +43,7 @@ export function serverEntryCode(root: string, options: ResolvedOptions, tree: Ro
 		`\tislands: { ${islands.map((island, i) => `${JSON.stringify(island.name)}: island${i}`).join(', ')} },`,
 		`\tislandMaxAge: ${JSON.stringify(options.islands.maxAge)},`,
 		`\tislandPreload: ${JSON.stringify(options.islands.preload)},`,
+		`\tcsrf: ${JSON.stringify(options.csrf)},`,
 		`\thooks: ${hooks ? `{ file: ${JSON.stringify(hooks)}, module: hooks }` : 'null'}`,
 		'};'
 	);

@@ -18,7 +18,7 @@ describe('parseWorkers', () => {
 
 describe('proxyFromEnv', () => {
 	it('trusts nothing by default', () => {
-		expect(proxyFromEnv({})).toEqual({ trustProxy: false, origin: undefined });
+		expect(proxyFromEnv({})).toEqual({ trustProxy: false, origin: undefined, xffDepth: 1 });
 	});
 
 	it('reads MOCHI_TRUST_PROXY and ORIGIN', () => {
@@ -27,6 +27,16 @@ describe('proxyFromEnv', () => {
 		expect(proxyFromEnv({ MOCHI_TRUST_PROXY: '0' }).trustProxy).toBe(false);
 		expect(proxyFromEnv({ ORIGIN: 'https://shop.example' }).origin).toBe('https://shop.example');
 		expect(proxyFromEnv({ ORIGIN: 'https://shop.example:8443/' }).origin).toBe('https://shop.example:8443');
+	});
+
+	it('reads MOCHI_XFF_DEPTH, refusing anything but a sane count', () => {
+		expect(proxyFromEnv({ MOCHI_XFF_DEPTH: '' }).xffDepth).toBe(1);
+		expect(proxyFromEnv({ MOCHI_XFF_DEPTH: ' 2 ' }).xffDepth).toBe(2);
+		for (const value of ['0', '-1', '1.5', 'two', '1e1', '33']) {
+			expect(() => proxyFromEnv({ MOCHI_XFF_DEPTH: value }), value).toThrow(
+				`MOCHI_XFF_DEPTH must be a whole number from 1 to 32 (the proxies in front of the server that append to X-Forwarded-For), got "${value}"`
+			);
+		}
 	});
 
 	it('refuses a value it would otherwise misread', () => {

@@ -21,18 +21,40 @@ export function parseWorkers(value: string | undefined, source = 'MOCHI_WORKERS'
 }
 
 export interface ProxySettings {
-	/** Trust `x-forwarded-proto` / `x-forwarded-host`. */
+	/** Trust `x-forwarded-proto` / `x-forwarded-host` (their right-most values) and `x-forwarded-for`. */
 	trustProxy: boolean;
 	/** Fixed public origin; wins over every header. */
 	origin?: string;
+	/** Proxies in front that append to `x-forwarded-for`: `ctx.clientAddress` is that many entries from the right. */
+	xffDepth: number;
 }
+
+/** More proxies than this in one chain is a typo, not a deployment. */
+export const MAX_XFF_DEPTH = 32;
 
 /**
  * `MOCHI_TRUST_PROXY=1` trusts the forwarded headers; `ORIGIN=https://shop.example` pins the origin instead.
  * Off by default: without a proxy that overwrites them, any client could claim to be another host.
  */
 export function proxyFromEnv(env: NodeJS.ProcessEnv): ProxySettings {
-	return { trustProxy: parseFlag(env.MOCHI_TRUST_PROXY, 'MOCHI_TRUST_PROXY'), origin: parseOrigin(env.ORIGIN) };
+	return {
+		trustProxy: parseFlag(env.MOCHI_TRUST_PROXY, 'MOCHI_TRUST_PROXY'),
+		origin: parseOrigin(env.ORIGIN),
+		xffDepth: parseXffDepth(env.MOCHI_XFF_DEPTH)
+	};
+}
+
+/** Unset or empty → 1 (one proxy, such as nginx, in front). */
+function parseXffDepth(value: string | undefined): number {
+	if (value === undefined || value.trim() === '') return 1;
+	const depth = Number(value.trim());
+	if (!/^\d+$/.test(value.trim()) || depth < 1 || depth > MAX_XFF_DEPTH) {
+		throw new ConfigError(
+			`MOCHI_XFF_DEPTH must be a whole number from 1 to ${MAX_XFF_DEPTH} (the proxies in front of the server that ` +
+				`append to X-Forwarded-For), got "${value}"`
+		);
+	}
+	return depth;
 }
 
 function parseFlag(value: string | undefined, name: string): boolean {

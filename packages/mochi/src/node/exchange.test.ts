@@ -13,9 +13,10 @@ afterEach(async () => {
 	}
 });
 
-async function start(answer: (request: IncomingRequest) => Promise<Answer>) {
+async function start(answer: (request: IncomingRequest) => Promise<Answer>, proxy: { trustProxy?: boolean; xffDepth?: number } = {}) {
 	const lines: string[] = [];
 	const server = createServer({
+		...proxy,
 		handler: answer,
 		beforeFiles: '/_mochi/island/',
 		host: '127.0.0.1',
@@ -106,5 +107,21 @@ describe('plain requests and answers on Node objects', () => {
 		expect((await request(base, { path: '/_mochi/island/%E0%A4%A' })).status).toBe(400);
 		expect((await request(`${base}/_mochi/island/X`, { headers: { host: 'evil.test/path' } })).status).toBe(400);
 		expect(calls).toBe(0);
+	});
+
+	it('gives the peer as clientAddress, or with trustProxy the X-Forwarded-For entry xffDepth from the right', async () => {
+		const address = async (req: IncomingRequest) => ok(req.clientAddress());
+		const plain = await start(address);
+		const one = await start(address, { trustProxy: true });
+		const two = await start(address, { trustProxy: true, xffDepth: 2 });
+		const seen = (base: string, xff?: string) =>
+			request(`${base}/_mochi/island/X`, { headers: xff === undefined ? {} : { 'x-forwarded-for': xff } }).then((r) => r.body.toString());
+		const spoofed = '6.6.6.6, 203.0.113.9, 10.0.0.2';
+		expect(await seen(plain.base, spoofed)).toBe('127.0.0.1');
+		expect(await seen(one.base, spoofed)).toBe('10.0.0.2');
+		expect(await seen(two.base, spoofed)).toBe('203.0.113.9');
+		expect(await seen(two.base, '203.0.113.9')).toBe('203.0.113.9');
+		expect(await seen(one.base)).toBe('127.0.0.1');
+		expect(await seen(one.base, 'junk')).toBe('127.0.0.1');
 	});
 });

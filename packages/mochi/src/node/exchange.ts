@@ -5,9 +5,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Answer, IncomingRequest } from '../runtime/server/exchange.js';
 import { headerFailure, toRequest, writeResponse, type ToRequestOptions } from './request.js';
+import { clientAddress } from './client-address.js';
 
 export function fromNodeRequest(req: IncomingMessage, res: ServerResponse, url: URL, options: ToRequestOptions): IncomingRequest {
 	let request: Request | undefined;
+	let address: string | undefined;
 	return {
 		method: req.method ?? 'GET',
 		url,
@@ -15,6 +17,7 @@ export function fromNodeRequest(req: IncomingMessage, res: ServerResponse, url: 
 			const value = req.headers[name];
 			return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
 		},
+		clientAddress: () => (address ??= clientAddress(req, options)),
 		request: () => (request ??= toRequest(req, { ...options, res }, url))
 	};
 }

@@ -84,6 +84,22 @@ describe('toRequest', () => {
 		expect(urls).toEqual([`${plain}/a`, 'https://example.com/b', 'https://mochi.test/c']);
 	});
 
+	it("takes the right-most x-forwarded-* value (the proxy's), never the client-written left-most", async () => {
+		const urls: string[] = [];
+		const handler: Handler = async (request) => (urls.push(request.url), new Response('ok'));
+		const spoofed = { 'x-forwarded-host': 'evil.example, shop.example', 'x-forwarded-proto': 'http,HTTPS' };
+		const plain = await serve(handler);
+		const proxied = await serve(handler, { trustProxy: true });
+		await request(`${plain}/a`, { headers: spoofed });
+		await request(`${proxied}/b`, { headers: spoofed });
+		// An empty right-most value says nothing: the Host header (and the socket's scheme) stand.
+		await request(`${proxied}/c`, { headers: { 'x-forwarded-host': 'evil.example,', 'x-forwarded-proto': 'https, ' } });
+		expect(urls).toEqual([`${plain}/a`, 'https://shop.example/b', `${proxied}/c`]);
+		// A proxy can't have written a host that breaks the URL: refused, not trusted.
+		expect((await request(`${proxied}/d`, { headers: { 'x-forwarded-host': 'shop.example, evil.example/x?' } })).status).toBe(400);
+		expect((await request(`${proxied}/e`, { headers: { 'x-forwarded-proto': 'https, gopher' } })).status).toBe(400);
+	});
+
 	it('keeps a protocol-relative path a path, and refuses a host that would change the URL', async () => {
 		const urls: string[] = [];
 		const base = await serve(async (request) => (urls.push(request.url), new Response('ok')));

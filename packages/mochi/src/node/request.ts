@@ -6,8 +6,13 @@ import { memoryBody } from '../runtime/server/memory-response.js';
 export interface ToRequestOptions {
 	/** Fixed public origin (`https://example.com`). Wins over the Host header and any proxy header. */
 	origin?: string;
-	/** Take protocol and host from `x-forwarded-proto` / `x-forwarded-host` (only behind a proxy you control). */
+	/**
+	 * Take protocol and host from `x-forwarded-proto` / `x-forwarded-host` (only behind a proxy you control),
+	 * and the client's address from `x-forwarded-for`.
+	 */
 	trustProxy?: boolean;
+	/** Proxies that append to `x-forwarded-for` (MOCHI_XFF_DEPTH, default 1); see client-address.ts. */
+	xffDepth?: number;
 	/**
 	 * The response paired with `req`. Without it the signal still aborts when the client goes away while the
 	 * body is unread, but once Node has read the whole body only the response can tell us the socket closed.
@@ -53,17 +58,20 @@ export function requestUrl(req: IncomingMessage, { origin, trustProxy }: ToReque
 	if (origin) return new URL(new URL(origin).origin + target);
 
 	const encrypted = (req.socket as { encrypted?: boolean }).encrypted;
-	const protocol = (trustProxy && first(req.headers['x-forwarded-proto'])) || (encrypted ? 'https' : 'http');
-	const host = (trustProxy && first(req.headers['x-forwarded-host'])) || req.headers.host || 'localhost';
+	const protocol = (trustProxy && last(req.headers['x-forwarded-proto'])?.toLowerCase()) || (encrypted ? 'https' : 'http');
+	const host = (trustProxy && last(req.headers['x-forwarded-host'])) || req.headers.host || 'localhost';
 	if (protocol !== 'http' && protocol !== 'https') throw new TypeError(`Bad protocol: ${protocol}`);
 	if (!VALID_HOST.test(host)) throw new TypeError(`Bad host: ${host.slice(0, 100)}`);
 	return new URL(`${protocol}://${host}${target}`);
 }
 
-/** Proxies append to these headers, so the client-facing value is the first one. */
-function first(value: string | string[] | undefined): string | undefined {
-	const raw = Array.isArray(value) ? value[0] : value;
-	return raw?.split(',')[0].trim() || undefined;
+/**
+ * The right-most value: what the proxy in front of us wrote. A proxy that appends keeps what the client sent
+ * on the left, so the left-most value is the client's own claim (any host it likes), never to be trusted.
+ */
+function last(value: string | string[] | undefined): string | undefined {
+	const raw = Array.isArray(value) ? value.join(',') : value;
+	return raw?.slice(raw.lastIndexOf(',') + 1).trim() || undefined;
 }
 
 function toHeaders(req: IncomingMessage): Headers {

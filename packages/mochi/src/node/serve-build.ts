@@ -25,8 +25,10 @@ export interface ServeBuildOptions {
 	workers?: number;
 	/** Fixed public origin for `request.url`. Default: `ORIGIN`. */
 	origin?: string;
-	/** Trust `x-forwarded-proto` / `x-forwarded-host`. Default: `MOCHI_TRUST_PROXY=1`. */
+	/** Trust `x-forwarded-proto` / `x-forwarded-host` / `x-forwarded-for`. Default: `MOCHI_TRUST_PROXY=1`. */
 	trustProxy?: boolean;
+	/** Proxies that append to `x-forwarded-for`. Default: `MOCHI_XFF_DEPTH`, else 1. */
+	xffDepth?: number;
 	/** Print "Listening on …" (a cluster worker leaves it to the primary). */
 	announce?: boolean;
 }
@@ -40,10 +42,14 @@ export async function serveBuild(options: ServeBuildOptions): Promise<StartedSer
 	const log = options.log ?? ((line: string) => console.log(line));
 	const build = readBuild(dir);
 	const proxy = proxyFromEnv(process.env);
+	const origin = options.origin ?? proxy.origin;
 
 	setKey(resolveKey({ value: process.env.MOCHI_KEY, production: true, warn: (line) => log(`[mochi] ${line}`) }));
 	const { manifest } = (await import(pathToFileURL(path.join(dir, 'server/app.js')).href)) as { manifest: ServerManifest };
-	const app = createApp(manifest, { assets: build.assets, dev: false, log });
+	// Secure cookies whatever a request's Host or scheme says (a TLS proxy talks plain HTTP to us): only an
+	// operator who pins an http:// origin, to try the build without TLS, turns the default off.
+	const secureCookies = !(origin && new URL(origin).protocol === 'http:');
+	const app = createApp(manifest, { assets: build.assets, dev: false, log, secureCookies });
 	const assetsPath = `${manifest.assetPrefix}/assets/`;
 	const prerendered = loadPrerendered(path.join(dir, 'prerendered'), build.prerendered);
 	for (const page of prerendered.values()) app.addPublicIslands(page.islands);
@@ -53,8 +59,9 @@ export async function serveBuild(options: ServeBuildOptions): Promise<StartedSer
 		port: options.port,
 		log,
 		announce: options.announce,
-		origin: options.origin ?? proxy.origin,
+		origin,
 		trustProxy: options.trustProxy ?? proxy.trustProxy,
+		xffDepth: options.xffDepth ?? proxy.xffDepth,
 		clientDir: path.join(dir, 'client'),
 		immutablePrefix: assetsPath,
 		beforeFiles: app.islandPath,

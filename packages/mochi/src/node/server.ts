@@ -26,8 +26,10 @@ export interface ServerOptions {
 	immutablePrefix?: string;
 	/** Fixed public origin for `request.url`, instead of the Host header. */
 	origin?: string;
-	/** Trust `x-forwarded-proto` / `x-forwarded-host`. */
+	/** Trust `x-forwarded-proto` / `x-forwarded-host` (right-most values) and `x-forwarded-for`. */
 	trustProxy?: boolean;
+	/** Proxies that append to `x-forwarded-for` (MOCHI_XFF_DEPTH); default 1. */
+	xffDepth?: number;
 	host?: string;
 	port?: number;
 	log?: (line: string) => void;
@@ -44,7 +46,7 @@ export interface MochiServer {
 
 export function createServer(options: ServerOptions): MochiServer {
 	const log = options.log ?? ((line: string) => console.log(line));
-	const { handler, beforeFiles, origin, trustProxy } = options;
+	const { handler, beforeFiles, origin, trustProxy, xffDepth } = options;
 	if (origin) new URL(origin); // a typo'd origin fails at start-up, not on every request
 	const files = options.clientDir ? staticFiles(options.clientDir, options.immutablePrefix) : undefined;
 
@@ -75,7 +77,7 @@ export function createServer(options: ServerOptions): MochiServer {
 
 	async function answer(req: http.IncomingMessage, res: http.ServerResponse, url: URL) {
 		try {
-			await writeAnswer(res, await handler(fromNodeRequest(req, res, url, { origin, trustProxy })), req.method);
+			await writeAnswer(res, await handler(fromNodeRequest(req, res, url, { origin, trustProxy, xffDepth })), req.method);
 		} catch (error) {
 			fail(error as Error, req as PolkaRequest, res, log);
 		}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getRequestContext } from '../runtime/server/context.js';
 import { prepareTestRequest, withRequest } from './test-request.js';
+import { state } from '../runtime/server/state.js';
 
 describe('withRequest', () => {
 	it('gives getRequestContext() the request, across awaits', async () => {
@@ -57,6 +58,20 @@ describe('withRequest', () => {
 			)
 		);
 		expect(names).toEqual(['a', 'b', 'c']);
+	});
+
+	it('gives ctx.clientAddress 127.0.0.1 unless the test says otherwise', () => {
+		expect(withRequest({}, () => getRequestContext().clientAddress)).toBe('127.0.0.1');
+		expect(withRequest({ clientAddress: '2001:db8::7' }, () => getRequestContext().clientAddress)).toBe('2001:db8::7');
+	});
+
+	it("sets cookies Secure by default, as production does, unless the code says secure: false", () => {
+		const prepared = prepareTestRequest({});
+		state.storage.run(prepared.state, () => {
+			getRequestContext().cookies.set('sid', 'abc');
+			getRequestContext().cookies.set('plain', '1', { secure: false });
+		});
+		expect(prepared.setCookieHeaders()).toEqual(['sid=abc; Path=/; HttpOnly; Secure; SameSite=Lax', 'plain=1; Path=/; HttpOnly; SameSite=Lax']);
 	});
 
 	it('records headers and cookies in the runtime request state, with no app', () => {

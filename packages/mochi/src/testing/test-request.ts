@@ -15,6 +15,8 @@ export interface TestRequest {
 	params?: Record<string, string>;
 	/** For an island: the page the visitor is on. Defaults to `url`. */
 	pageUrl?: string;
+	/** `ctx.clientAddress`. Default `127.0.0.1`. */
+	clientAddress?: string;
 }
 
 const ORIGIN = 'http://localhost/';
@@ -22,14 +24,16 @@ const ORIGIN = 'http://localhost/';
 /**
  * The request state the runtime itself would create (same cookies, `setHeaders` and locals), with no
  * app behind it: islands are then named after their components (see islands/island-attributes.ts).
+ * Cookies get production's default (`Secure` unless the test's code says otherwise), as the app will send them.
  */
 export function prepareTestRequest(request: TestRequest = {}): PreparedRequest {
 	const url = new URL(request.url ?? ORIGIN, ORIGIN);
 	const headers = new Headers(request.headers);
+	const clientAddress = request.clientAddress ?? '127.0.0.1';
 	const cookies = Object.entries(request.cookies ?? {}).map(([name, value]) => `${name}=${encodeURIComponent(value)}`);
 	if (cookies.length) headers.set('cookie', [headers.get('cookie'), ...cookies].filter(Boolean).join('; '));
 	const prepared = createRequestState({
-		request: fromWebRequest(new Request(url, { method: request.method ?? 'GET', headers }), url),
+		request: fromWebRequest(new Request(url, { method: request.method ?? 'GET', headers }), url, () => clientAddress),
 		params: request.params,
 		pageUrl: request.pageUrl === undefined ? undefined : () => new URL(request.pageUrl!, url),
 		app: null

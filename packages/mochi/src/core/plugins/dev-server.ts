@@ -32,7 +32,8 @@ export function devServerPlugin(context: PluginContext): Plugin {
 				server.middlewares.use(async (req, res, next) => {
 					try {
 						const app = await load();
-						const response = await app.respond(toRequest(req, { trustProxy: false }));
+						// The dev server is not behind a proxy: the peer is the client.
+						const response = await app.respond(toRequest(req, { trustProxy: false }), { clientAddress: req.socket.remoteAddress ?? '' });
 						await writeResponse(res, response, req.method ?? 'GET');
 					} catch (error) {
 						// The app itself didn't load (a broken layout, a directive error found by the island scan):
@@ -70,7 +71,8 @@ function appLoader(server: ViteDevServer, failed: { value: boolean }): () => Pro
 				failed.value = true;
 				return reportDevError(server, error, request);
 			};
-			cached = { manifest, app: createApp(manifest, { assets: { ...assets, islands }, dev: true, onError }) };
+			// No Secure cookies by default in dev: it runs on plain http://localhost (DESIGN.md §7).
+			cached = { manifest, app: createApp(manifest, { assets: { ...assets, islands }, dev: true, onError, secureCookies: false }) };
 		}
 		return cached.app;
 	};

@@ -50,6 +50,8 @@ export interface ServerManifest {
 	islandMaxAge?: number | null;
 	/** Preload links for eager islands (`mochi({ islands: { preload } })`); on unless false. */
 	islandPreload?: boolean;
+	/** `mochi({ csrf })`: origins whose form posts are accepted besides the app's own, or false for no check. Unset: on. */
+	csrf?: false | { trustedOrigins: string[] };
 	/** `src/hooks.server.ts` (or `.js`), imported eagerly, if the app has one. */
 	hooks?: AppHooks | null;
 }

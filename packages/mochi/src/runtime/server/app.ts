@@ -12,6 +12,7 @@ import { createHookRunner, type Hooked } from './hooks.js';
 import { redirectAnswer } from './thrown.js';
 import { state, type AppRuntime } from './state.js';
 import { defaultLog, type ErrorReporter, type Log } from './log.js';
+import { createChecks } from './checks/index.js';
 import type { ClientAssets, ComponentModule, RouteDefinition, ServerManifest } from './app-types.js';
 
 export interface AppOptions {
@@ -23,6 +24,11 @@ export interface AppOptions {
 	 * The dev server logs it in Vite's format and returns the error overlay for the error page's head.
 	 */
 	onError?: ErrorReporter;
+	/**
+	 * The default of `secure` for cookies the app sets (DESIGN.md §7), decided once for the app, never from a
+	 * request: the production server passes false only for an `ORIGIN` that starts with `http://`. Default: `!dev`.
+	 */
+	secureCookies?: boolean;
 }
 
 export interface MochiApp {
@@ -38,8 +44,8 @@ export interface MochiApp {
 	 * bytes). Requests carrying their tokens skip the HMAC; see islands/public-tokens.ts.
 	 */
 	addPublicIslands(islands: SignedIsland[]): void;
-	/** `answer` for a web Request (the dev server, tests). */
-	respond(request: Request): Promise<Response>;
+	/** `answer` for a web Request (the dev server, tests); `clientAddress` is the peer's IP, when known. */
+	respond(request: Request, options?: { clientAddress?: string }): Promise<Response>;
 	/** Render one page for `mochi build`, with what it signed. */
 	renderPage(request: Request): Promise<RenderedPage | null>;
 	/** Route ids whose page says `export const prerender = true`. */
@@ -59,8 +65,10 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 		clientIslands: options.assets.islands ?? {},
 		render: manifest.render,
 		dev,
-		islandMaxAge: manifest.islandMaxAge ?? null
+		islandMaxAge: manifest.islandMaxAge ?? null,
+		secureCookies: options.secureCookies ?? !dev
 	};
+	const check = createChecks({ csrf: manifest.csrf ?? { trustedOrigins: [] }, log });
 
 	const islandPath = `${manifest.assetPrefix}/island/`;
 	const publicTokens = new PublicTokens();
@@ -137,6 +145,9 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 	}
 
 	async function answer(request: IncomingRequest): Promise<Answer | Response> {
+		// Safety checks (CSRF, …) before anything of the app's runs, hooks, islands and form actions included.
+		const refused = check(request);
+		if (refused) return refused;
 		const target = route(request);
 		return hooks ? hooks(prepare(request, target), hooked(request, target)) : serve(request, target);
 	}
@@ -157,10 +168,11 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 			const keys = getKey();
 			for (const island of islands) publicTokens.add(keys, island);
 		},
-		async respond(request) {
-			return toWebResponse(await answer(fromWebRequest(request)));
+		async respond(request, { clientAddress } = {}) {
+			const incoming = fromWebRequest(request, new URL(request.url), clientAddress === undefined ? undefined : () => clientAddress);
+			return toWebResponse(await answer(incoming));
 		},
-		renderPage: (request) => renderPage(fromWebRequest(request)),
+		renderPage: (request) => renderPage(fromWebRequest(request, new URL(request.url), prerenderedAddress)),
 		async prerenderRoutes() {
 			const pages = manifest.routes.filter((route) => route.kind === 'page');
 			const modules = await Promise.all(pages.map((route) => route.load() as Promise<ComponentModule>));
@@ -181,6 +193,11 @@ type Target =
 	| { kind: 'page'; page: PageRequest; answer?: Answer };
 
 const ISLAND: Target = { kind: 'island' };
+
+/** A prerendered page is one file for every visitor: it has no client to speak of. */
+function prerenderedAddress(): never {
+	throw new Error('ctx.clientAddress cannot be read while prerendering (mochi build): the page is the same file for every visitor.');
+}
 
 /** The first call's promise, for every call: an import that has resolved is not asked for again. */
 function once<T>(loader: () => Promise<T>): () => Promise<T> {

@@ -28,6 +28,11 @@ export interface RequestContext {
 	setStatus(status: number): void;
 	/** A per-request bag for your own values; what a hook puts here is seen by the page, endpoint or island. */
 	locals: Record<string, unknown>;
+	/**
+	 * The client's IP address: the peer's; with `MOCHI_TRUST_PROXY`, taken from `X-Forwarded-For`, counting
+	 * `MOCHI_XFF_DEPTH` (default 1) proxies from the right. Throws while prerendering.
+	 */
+	readonly clientAddress: string;
 }
 
 /**

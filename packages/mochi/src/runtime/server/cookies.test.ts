@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createCookies, parseCookieHeader, serializeCookie } from './cookies.js';
 
-function setup(url = 'https://example.com/account/settings', cookie?: string) {
+function setup(url = 'https://example.com/account/settings', cookie?: string, secure?: boolean) {
 	const u = new URL(url);
-	return createCookies(() => cookie ?? null, u);
+	return createCookies(() => cookie ?? null, u, secure);
 }
 
 describe('parseCookieHeader', () => {
@@ -161,25 +161,30 @@ describe('createCookies', () => {
 		]);
 	});
 
-	it.each(['http://localhost:5173/', 'http://127.0.0.1:3000/', 'http://[::1]:3000/'])('drops Secure by default on %s', (url) => {
-		const { cookies, setCookieHeaders } = setup(url);
+	// The request URL's host and scheme come from the client (Host) or say http behind a TLS proxy: they never
+	// decide the default, which the app fixes at start (on in production, off in dev).
+	it.each(['http://localhost:5173/', 'http://127.0.0.1:3000/', 'http://[::1]:3000/', 'http://example.com/', 'https://localhost/'])(
+		'keeps Secure by default whatever the URL says (%s)',
+		(url) => {
+			const { cookies, setCookieHeaders } = setup(url);
+			cookies.set('sid', 'abc');
+			expect(setCookieHeaders()).toEqual(['sid=abc; Path=/; HttpOnly; Secure; SameSite=Lax']);
+		}
+	);
+
+	it.each(['http://localhost:5173/', 'https://shop.example/'])('drops Secure by default when the app says so (%s)', (url) => {
+		const { cookies, setCookieHeaders } = setup(url, undefined, false);
 		cookies.set('sid', 'abc');
 		expect(setCookieHeaders()).toEqual(['sid=abc; Path=/; HttpOnly; SameSite=Lax']);
 	});
 
-	it.each(['http://example.com/', 'http://localhost.example.com/', 'http://192.168.1.2/', 'https://localhost/'])(
-		'keeps Secure by default on %s',
-		(url) => {
-			const { cookies, setCookieHeaders } = setup(url);
-			cookies.set('sid', 'abc');
-			expect(setCookieHeaders()[0]).toContain('; Secure');
-		}
-	);
-
-	it('keeps an explicit secure: true on localhost', () => {
-		const { cookies, setCookieHeaders } = setup('http://localhost:5173/');
-		cookies.set('sid', 'abc', { secure: true });
-		expect(setCookieHeaders()[0]).toContain('; Secure');
+	it('lets an explicit secure option win over either default', () => {
+		const off = setup('http://localhost:5173/', undefined, false);
+		off.cookies.set('sid', 'abc', { secure: true });
+		expect(off.setCookieHeaders()[0]).toContain('; Secure');
+		const on = setup('https://shop.example/', undefined, true);
+		on.cookies.set('sid', 'abc', { secure: false });
+		expect(on.setCookieHeaders()[0]).not.toContain('Secure');
 	});
 
 	it('sees values set during the request', () => {

@@ -12,19 +12,19 @@ export interface Cookies {
 
 type Pending = { name: string; value: string; options: CookieOptions; header: string };
 
-// Plain HTTP on these hosts is local development or a test: a Secure cookie would be refused there.
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-/** `cookieHeader` is called at most once, when the app first reads a cookie. */
-export function createCookies(cookieHeader: () => string | null, url: URL): { cookies: Cookies; setCookieHeaders(): string[] } {
+/**
+ * `cookieHeader` is called at most once, when the app first reads a cookie. `secure` is the app's default
+ * for the Secure attribute, decided once at start (DESIGN.md §7), never from this request's URL: its host
+ * and scheme come from a Host header the client wrote, and behind a TLS proxy the scheme is http anyway.
+ */
+export function createCookies(
+	cookieHeader: () => string | null,
+	url: URL,
+	secure = true
+): { cookies: Cookies; setCookieHeaders(): string[] } {
 	// Safer than the `cookie` package, as in SvelteKit: a cookie is HttpOnly, SameSite=Lax, Secure and
 	// site-wide unless the app says otherwise.
-	const defaults: CookieOptions = {
-		path: '/',
-		httpOnly: true,
-		sameSite: 'lax',
-		secure: !(url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname))
-	};
+	const defaults: CookieOptions = { path: '/', httpOnly: true, sameSite: 'lax', secure };
 	let incoming: Map<string, string> | undefined;
 	const received = () => (incoming ??= parseCookieHeader(cookieHeader()));
 	// Keyed by name, path and domain, as the browser stores them; most recently set last.

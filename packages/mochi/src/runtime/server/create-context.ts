@@ -35,7 +35,9 @@ export interface PreparedRequest {
 }
 
 export function createRequestState(init: ContextInit): PreparedRequest {
-	const { cookies, setCookieHeaders } = createCookies(() => init.request.header('cookie'), init.request.url);
+	// Outside an app (component tests) cookies get production's default: what the app will really send.
+	const secure = init.app?.secureCookies ?? true;
+	const { cookies, setCookieHeaders } = createCookies(() => init.request.header('cookie'), init.request.url, secure);
 	const prepared: { -readonly [K in keyof PreparedRequest]: PreparedRequest[K] } = {
 		state: undefined as unknown as RequestState,
 		headers: null,
@@ -91,6 +93,10 @@ class Context implements RequestContext {
 
 	get pageUrl(): URL {
 		return (this.#pageUrl ??= this.#init.pageUrl?.() ?? this.url);
+	}
+
+	get clientAddress(): string {
+		return this.#init.request.clientAddress();
 	}
 }
 

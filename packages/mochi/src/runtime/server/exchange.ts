@@ -3,6 +3,7 @@
 // Response cost an island request more than its HMAC and its render together, and a page a sixth of
 // its CPU (bench/README.md). The dev server, the build and tests speak web objects and adapt here.
 import { MemoryResponse } from './memory-response.js';
+import { NOSNIFF, REFERRER_POLICY } from './security-headers.js';
 
 export interface IncomingRequest {
 	method: string;
@@ -10,6 +11,8 @@ export interface IncomingRequest {
 	url: URL;
 	/** A request header by lower-case name; null when absent. */
 	header(name: string): string | null;
+	/** The client's IP (DESIGN.md §6): the peer's, or with MOCHI_TRUST_PROXY from X-Forwarded-For. */
+	clientAddress(): string;
 	/**
 	 * The web Request, made on first use only: for an endpoint, a POST body, or a component that reads
 	 * `getRequestContext().request`. Returns the same object every time.
@@ -29,11 +32,17 @@ export interface Answer {
 
 /** A short plain-text answer (a 404, a 405, a failed endpoint). */
 export function textAnswer(status: number, body: string, headers: Record<string, string> = {}): Answer {
-	return { status, headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' }, cookies: [], body };
+	const all = { 'x-content-type-options': NOSNIFF, 'referrer-policy': REFERRER_POLICY, ...headers, 'content-type': 'text/plain; charset=utf-8' };
+	return { status, headers: all, cookies: [], body };
 }
 
-export function fromWebRequest(request: Request, url = new URL(request.url)): IncomingRequest {
-	return { method: request.method, url, header: (name) => request.headers.get(name), request: () => request };
+/** `clientAddress`: what the dev server or a test knows of the peer; unknown by default (reading it throws). */
+export function fromWebRequest(request: Request, url = new URL(request.url), clientAddress: () => string = unknownAddress): IncomingRequest {
+	return { method: request.method, url, header: (name) => request.headers.get(name), clientAddress, request: () => request };
+}
+
+function unknownAddress(): never {
+	throw new Error('ctx.clientAddress is not known for this request: nothing said which client sent it.');
 }
 
 /** Endpoints answer with their own Response; everything else Mochi renders is an Answer. */

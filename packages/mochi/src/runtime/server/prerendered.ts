@@ -5,6 +5,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { signToken } from './islands/token.js';
 import { getKey } from './islands/current-key.js';
 import type { SignedIsland } from './islands/island-attributes.js';
+import { SECURITY_HEADERS } from './security-headers.js';
 
 /** One prerendered page as `mochi build` recorded it in build/server/manifest.json. */
 export interface PrerenderedEntry {
@@ -57,7 +58,8 @@ export function loadPrerendered(dir: string, entries: Record<string, Prerendered
 		const body = new TextEncoder().encode(html);
 		const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}`;
 		pages.set(pathname, {
-			headers: { 'content-type': 'text/html; charset=utf-8', vary: 'accept-encoding', ...entry.headers },
+			// The build records them too (render-page.ts); here as well for a build made before they existed.
+			headers: { 'content-type': 'text/html; charset=utf-8', vary: 'accept-encoding', ...SECURITY_HEADERS, ...entry.headers },
 			islands,
 			identity: { body, etag: `${etag}"` },
 			br: { body: new Uint8Array(brotliCompressSync(body, BROTLI)), etag: `${etag}-br"` },

@@ -8,6 +8,7 @@ import type { ClientAssets, ComponentModule, ServerManifest } from './app-types.
 import { ISLAND_TAG, MAX_GET_TOKEN_LENGTH, TOKEN_PARAM } from '../shared/constants.js';
 import type { SignedIsland } from './islands/island-attributes.js';
 import { escapeHtml } from './escape.js';
+import { htmlHeaders } from './security-headers.js';
 
 type Load<T> = () => Promise<T>;
 
@@ -79,7 +80,7 @@ export function createPageRenderer(options: PageRendererOptions) {
 
 	/** An error page keeps the cookies set before the failure, not the headers (a cache-control meant for the page). */
 	function html(body: string, status: number, prepared: PreparedRequest, keepHeaders: boolean): Answer {
-		const base = { 'content-type': 'text/html; charset=utf-8' };
+		const base = htmlHeaders();
 		const headers = keepHeaders ? withContextHeaders(base, prepared) : base;
 		return { status, headers, cookies: prepared.setCookieHeaders(), body };
 	}

@@ -15,6 +15,8 @@ export interface AppRuntime {
 	dev: boolean;
 	/** `mochi({ islands: { maxAge } })`, in seconds: tokens signed during requests expire. Unset: never. */
 	islandMaxAge?: number | null;
+	/** Whether cookies the app sets are `Secure` unless it says otherwise (see AppOptions.secureCookies). Unset: on. */
+	secureCookies?: boolean;
 }
 
 /** What one request carries besides its public context: work the framework itself records. */

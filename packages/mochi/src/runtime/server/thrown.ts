@@ -6,6 +6,7 @@ import { HttpError } from './http-error.js';
 import { Redirect, type RedirectStatus } from './redirect.js';
 import { firstLine } from './log.js';
 import type { Answer } from './exchange.js';
+import { NOSNIFF, REFERRER_POLICY } from './security-headers.js';
 
 export type Thrown =
 	/** `redirect(303, '/login')`: the location was checked when it was thrown (no control characters). */
@@ -23,5 +24,5 @@ export function interpretThrown(error: unknown, dev: boolean): Thrown {
 
 /** A page's or endpoint's redirect: the cookies set before it are kept (a sign-in sets one, then redirects). */
 export function redirectAnswer(status: number, location: string, cookies: string[]): Answer {
-	return { status, headers: { location }, cookies, body: '' };
+	return { status, headers: { location, 'x-content-type-options': NOSNIFF, 'referrer-policy': REFERRER_POLICY }, cookies, body: '' };
 }

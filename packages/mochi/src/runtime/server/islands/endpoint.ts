@@ -11,6 +11,7 @@ import { interpretThrown } from '../thrown.js';
 import { createRequestState, pageUrlFromReferer, withContextHeaders, type PreparedRequest } from '../create-context.js';
 import { islandRedirect, sameOriginUrl } from './island-redirect.js';
 import { firstLine, rateLimited, type Log } from '../log.js';
+import { NOSNIFF, REFERRER_POLICY } from '../security-headers.js';
 import {
 	ISLAND_ERROR_HEADER,
 	ISLAND_ERROR_STATUS,
@@ -54,6 +55,8 @@ export function createIslandEndpoint(options: IslandEndpointOptions) {
 	function islandError(reason: IslandErrorReason, message: string, status: number, unread = false): Answer {
 		const headers: Record<string, string> = {
 			'content-type': 'text/plain; charset=utf-8',
+			'x-content-type-options': NOSNIFF,
+			'referrer-policy': REFERRER_POLICY,
 			'cache-control': 'no-store',
 			'x-robots-tag': 'noindex',
 			[ISLAND_ERROR_HEADER]: reason
@@ -160,7 +163,13 @@ export function createIslandEndpoint(options: IslandEndpointOptions) {
 		} catch (error) {
 			return failed(name, error, prepared);
 		}
-		const headers = withContextHeaders({ 'content-type': 'text/html; charset=utf-8', 'x-robots-tag': 'noindex' }, prepared);
+		const base = {
+			'content-type': 'text/html; charset=utf-8',
+			'x-content-type-options': NOSNIFF,
+			'referrer-policy': REFERRER_POLICY,
+			'x-robots-tag': 'noindex'
+		};
+		const headers = withContextHeaders(base, prepared);
 		// A fragment is personal: never cached unless the island says otherwise with setHeaders.
 		headers['cache-control'] ??= 'private, no-store';
 		return { status: 200, headers, cookies: prepared.setCookieHeaders(), body: html };

@@ -1,4 +1,5 @@
 import type { Answer } from '../exchange.js';
+import { NOSNIFF, REFERRER_POLICY } from '../security-headers.js';
 import { ISLAND_ERROR_HEADER, ISLAND_ERROR_STATUS, ISLAND_LOCATION_HEADER } from '../../shared/constants.js';
 
 /**
@@ -14,6 +15,8 @@ export function islandRedirect(url: string, cookies: string[]): Answer {
 			'content-type': 'text/plain; charset=utf-8',
 			'cache-control': 'no-store',
 			'x-robots-tag': 'noindex',
+			'x-content-type-options': NOSNIFF,
+			'referrer-policy': REFERRER_POLICY,
 			[ISLAND_ERROR_HEADER]: 'redirect',
 			[ISLAND_LOCATION_HEADER]: url
 		},
