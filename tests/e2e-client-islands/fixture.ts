@@ -1,10 +1,9 @@
 // The client-islands test app, built and served by `node build` (or by the Vite dev server), and one
 // Chromium per test file. Each visitor gets a fresh context and a log of what the page did.
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page, Request } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { buildApp, REPO, startBuilt, startDev, type RunningApp } from '../helpers/app.js';
+import { REPO, startInMode, type RunningApp } from '../helpers/app.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { recordIslandEvents, WAIT } from './page.js';
 
@@ -40,15 +39,7 @@ export function useClientIslandsApp(mode: 'built' | 'dev'): TestApp {
 	let visitors: Visitor[] = [];
 
 	beforeAll(async () => {
-		if (mode === 'built') {
-			// Build and server share one key, as a deploy would. NODE_ENV: vitest sets it to `test`, and Vite
-			// honours it over `mode: 'production'`, which would ship Svelte's development build to the browser.
-			const env = { MOCHI_KEY: randomBytes(32).toString('base64url') };
-			await buildApp(APP, { ...env, NODE_ENV: 'production' });
-			app = await startBuilt(APP, env);
-		} else {
-			app = await startDev(APP);
-		}
+		app = await startInMode(APP, mode);
 		browser = await launchBrowser();
 	}, 120_000);
 

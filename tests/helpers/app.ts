@@ -1,6 +1,7 @@
 // Start Mochi apps for tests: `mochi build` + `node build` as a real child process, or the Vite dev
 // server in-process. Both listen on 127.0.0.1, port 0, and every wait is bounded.
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { format, promisify } from 'node:util';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,6 +46,18 @@ export async function startBuilt(root: string, env: Record<string, string> = {})
 	const { child, output } = spawnNode(root, ['build'], env);
 	const url = await waitFor(child, () => output().match(/Listening on (http:\/\/[^\s]+)/)?.[1], output);
 	return { url, output, stop: () => stopChild(child) };
+}
+
+/**
+ * The app as a browser suite runs it: `built` builds and serves it with one shared MOCHI_KEY, as a deploy
+ * would (and NODE_ENV=production: vitest sets `test`, which Vite honours over `mode: 'production'` and which
+ * would ship Svelte's development build); `dev` starts the dev server. `buildEnv` goes to the build only.
+ */
+export async function startInMode(root: string, mode: 'built' | 'dev', buildEnv: Record<string, string> = {}): Promise<RunningApp> {
+	if (mode === 'dev') return startDev(root);
+	const env = { MOCHI_KEY: randomBytes(32).toString('base64url') };
+	await buildApp(root, { ...env, NODE_ENV: 'production', ...buildEnv });
+	return startBuilt(root, env);
 }
 
 /**

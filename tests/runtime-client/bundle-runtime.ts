@@ -7,12 +7,15 @@ import { build, type Rolldown } from 'vite';
 const ENTRY = fileURLToPath(new URL('../../packages/mochi/src/runtime/client/index.ts', import.meta.url));
 
 /**
- * `assetPrefix` and `timeout` become Vite `define`s, standing in for what the mochi() plugin puts in;
+ * `assetPrefix` (and the island code prefix under it) and `timeout` become Vite `define`s, standing in for what the mochi() plugin puts in;
  * without them the runtime's own defaults ('/_mochi', 10 s) are used.
  */
 export async function bundleRuntime(options: { assetPrefix?: string; timeout?: number } = {}): Promise<{ code: string; gzipped: number }> {
 	const define: Record<string, string> = {};
-	if (options.assetPrefix !== undefined) define.__MOCHI_ASSET_PREFIX__ = JSON.stringify(options.assetPrefix);
+	if (options.assetPrefix !== undefined) {
+		define.__MOCHI_ASSET_PREFIX__ = JSON.stringify(options.assetPrefix);
+		define.__MOCHI_ISLAND_CODE_PREFIX__ = JSON.stringify(`${options.assetPrefix}/assets/`);
+	}
 	if (options.timeout !== undefined) define.__MOCHI_ISLAND_TIMEOUT__ = String(options.timeout);
 	const result = await build({
 		configFile: false,

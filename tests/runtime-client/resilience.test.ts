@@ -1,5 +1,5 @@
-// The island runtime under faults, in Chromium: retries with backoff for network errors and
-// 502/503/504 only (never a 4xx or a render error), a timeout per island, POST for tokens too long
+// The island runtime under faults, in Chromium: retries with backoff for network errors and a gateway's
+// 502/503/504 only (never a 4xx, a render error or Mochi's render timeout), a timeout per island, POST for tokens too long
 // for a URL. The fallback stays on every failure and the error event says why.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -18,6 +18,8 @@ const answers: Record<string, (res: http.ServerResponse, attempt: number, body: 
 	Down: (res) => res.writeHead(502).end('bad gateway'),
 	Refused: (res) => res.writeHead(403, { 'x-mochi-island-error': 'signature' }).end('Bad signature.'),
 	Broken: (res) => res.writeHead(500, { 'x-mochi-island-error': 'render' }).end('<!--mochi:island-error-->'),
+	// Mochi's own render timeout: a 503 that says so, which asking again would only repeat.
+	TimedOut: (res) => res.writeHead(503, { 'x-mochi-island-error': 'timeout' }).end('<!--mochi:island-error-->'),
 	Gone: (res) => void res.socket?.destroy(),
 	Hung: () => {}, // never answers
 	Big: (res, _, body) => (body === LONG_TOKEN ? ok(res, 'big content') : res.writeHead(400).end('wrong body'))
@@ -67,7 +69,7 @@ beforeAll(async () => {
 	page = await browser.newPage();
 	await page.goto(base);
 	// Every island settles: the slowest path is three tries of a network error with backoff.
-	await page.waitForFunction(() => (window as any).__events.length === 7, null, { timeout: 15_000 });
+	await page.waitForFunction(() => (window as any).__events.length === 8, null, { timeout: 15_000 });
 });
 
 afterAll(async () => {
@@ -101,6 +103,12 @@ describe('island runtime resilience', () => {
 		expect((await eventOf('Broken')).detail).toEqual({ status: 500, reason: 'render' });
 		expect(await fallbackShown('Refused')).toBe(true);
 		expect(await fallbackShown('Broken')).toBe(true);
+	});
+
+	it("never retries Mochi's own 503 for a render timeout, keeping the fallback", async () => {
+		expect(count('TimedOut')).toBe(1);
+		expect((await eventOf('TimedOut')).detail).toEqual({ status: 503, reason: 'timeout' });
+		expect(await fallbackShown('TimedOut')).toBe(true);
 	});
 
 	it('retries a dropped connection, then reports a network error', async () => {

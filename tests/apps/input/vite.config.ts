@@ -2,5 +2,6 @@ import { defineConfig } from 'vite';
 import { mochi } from 'mochi-framework/vite';
 
 export default defineConfig({
-	plugins: [mochi()]
+	// A small body limit, so the suite can cross it cheaply.
+	plugins: [mochi({ server: { bodyLimit: 64 * 1024 } })]
 });

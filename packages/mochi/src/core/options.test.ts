@@ -25,3 +25,42 @@ describe('resolveOptions: islands.preload', () => {
 		expect(() => resolveOptions({ islands: { preload: 'no' as unknown as boolean } })).toThrow(/expected true or false/);
 	});
 });
+
+describe('resolveOptions: server.bodyLimit', () => {
+	it('is left to the server (1 MiB there) unless set; false and 0 turn it off', () => {
+		expect(resolveOptions().server.bodyLimit).toBeUndefined();
+		expect(resolveOptions({ server: { bodyLimit: 10 } }).server.bodyLimit).toBe(10);
+		expect(resolveOptions({ server: { bodyLimit: false } }).server.bodyLimit).toBe(0);
+	});
+
+	it.each([-1, 1.5, NaN, Infinity, '1mb' as unknown as number, true as unknown as number])('refuses %j, naming the option', (bodyLimit) => {
+		expect(() => resolveOptions({ server: { bodyLimit } })).toThrow(/^mochi\(\{ server: \{ bodyLimit \} \}\) must be a whole number of bytes/);
+	});
+});
+
+describe('resolveOptions: server', () => {
+	it('keeps only what the app set (defaults and MOCHI_* variables are applied where the server starts)', () => {
+		expect(resolveOptions().server).toEqual({});
+		expect(resolveOptions({ server: { renderTimeout: 1000, maxConnections: 0, headersTimeout: undefined } }).server).toEqual({
+			renderTimeout: 1000,
+			maxConnections: 0
+		});
+	});
+
+	it.each([-1, 1.5, NaN, Infinity, 2 ** 31, '1000' as unknown as number, null as unknown as number])(
+		'refuses renderTimeout %j, naming the option',
+		(renderTimeout) => {
+			expect(() => resolveOptions({ server: { renderTimeout } })).toThrow(
+				/^mochi\(\{ server: \{ renderTimeout \} \}\) must be a whole number of milliseconds from 0 \(off\) to 2147483647, got /
+			);
+		}
+	);
+
+	it('refuses an unknown field (a typo would leave a limit at its default) and a server that is not an object', () => {
+		expect(() => resolveOptions({ server: { renderTimout: 5 } as never })).toThrow(
+			'mochi({ server: { renderTimout } }): unknown option. Known: renderTimeout, headersTimeout, bodyTimeout'
+		);
+		expect(() => resolveOptions({ server: 30 as never })).toThrow('mochi({ server }): expected an object');
+		expect(() => resolveOptions({ server: { minSendRate: -5 } })).toThrow('minSendRate } }) must be a whole number of bytes per second');
+	});
+});

@@ -1,6 +1,9 @@
 import { DEFAULT_ASSET_PREFIX, ISLAND_TIMEOUT_MS } from '../runtime/shared/constants.js';
 import { resolveCsrf, type CsrfOptions } from './csrf-option.js';
 import type { CsrfSettings } from '../runtime/server/checks/csrf.js';
+import type { ServerConfig } from '../runtime/server/app-types.js';
+import { SERVER_SETTINGS, checkSetting } from '../node/env.js';
+import { resolveCspOptions, type CspConfig, type CspOptions } from '../runtime/server/csp-options.js';
 
 /** Options of `mochi()` in vite.config.ts. */
 export interface MochiOptions {
@@ -25,6 +28,16 @@ export interface MochiOptions {
 	 * any app code runs. `{ trustedOrigins: ['https://pay.example'] }` accepts those sites too; `false` turns it off.
 	 */
 	csrf?: CsrfOptions | false;
+	/**
+	 * Timeouts and limits of the production server (`renderTimeout` also applies in `mochi dev`). Each
+	 * `MOCHI_*` variable wins over its field at start-up; see the README's "Timeouts and limits".
+	 */
+	server?: ServerConfig;
+	/**
+	 * Send a Content-Security-Policy on every page, with what Mochi's own markup needs added (a nonce per
+	 * on-demand page, hashes on prerendered ones). Off by default. See README, "Content-Security-Policy".
+	 */
+	csp?: CspOptions | false;
 }
 
 export interface ResolvedOptions {
@@ -32,6 +45,9 @@ export interface ResolvedOptions {
 	routesDir: string;
 	islands: { timeout: number; maxAge: number | null; preload: boolean };
 	csrf: CsrfSettings;
+	/** Only the fields the app set: defaults and variables are applied where the server starts. */
+	server: ServerConfig;
+	csp: CspConfig | null;
 }
 
 /** Tokens carry the issue time as u32 seconds: a maxAge past this could never be reached anyway. */
@@ -57,6 +73,22 @@ export function resolveOptions(options: MochiOptions = {}): ResolvedOptions {
 	}
 	const preload = options.islands?.preload ?? true;
 	if (typeof preload !== 'boolean') throw new Error(`mochi({ islands: { preload } }): expected true or false, got ${JSON.stringify(preload)}.`);
-	const csrf = resolveCsrf(options.csrf);
-	return { assetPrefix, routesDir: 'src/routes', islands: { timeout, maxAge, preload }, csrf };
+	return { assetPrefix, routesDir: 'src/routes', islands: { timeout, maxAge, preload }, server: resolveServer(options.server), csrf: resolveCsrf(options.csrf), csp: resolveCspOptions(options.csp) };
+}
+
+/** A typo'd name would silently leave a safety limit at its default, so unknown fields are refused too. */
+function resolveServer(server: ServerConfig | undefined): ServerConfig {
+	if (server === undefined) return {};
+	if (typeof server !== 'object' || server === null || Array.isArray(server)) {
+		throw new Error(`mochi({ server }): expected an object such as { renderTimeout: 10000 }, got ${JSON.stringify(server)}.`);
+	}
+	const resolved: ServerConfig = {};
+	for (const [key, value] of Object.entries(server)) {
+		if (!Object.hasOwn(SERVER_SETTINGS, key)) {
+			throw new Error(`mochi({ server: { ${key} } }): unknown option. Known: ${Object.keys(SERVER_SETTINGS).join(', ')}.`);
+		}
+		if (value === undefined) continue;
+		resolved[key as keyof ServerConfig] = checkSetting(key as keyof ServerConfig, value, `mochi({ server: { ${key} } })`);
+	}
+	return resolved;
 }

@@ -8,10 +8,12 @@ import { entryPlugin } from './plugins/entry.js';
 import { devServerPlugin } from './plugins/dev-server.js';
 import { cssPlugin } from './plugins/css.js';
 import { clientIslandsPlugin } from './plugins/client-islands.js';
+import { serverOnlyPlugin } from './plugins/server-only.js';
 
 /**
  * `mochi()` for vite.config.ts. The returned list is the whole pipeline, in order: Mochi's own
- * plugins (config, island rewriting before Svelte sees the file, the server entry, dev server, CSS),
+ * plugins (config, island rewriting before Svelte sees the file, the server entry, dev server, CSS,
+ * client islands, the server-only check),
  * then vite-plugin-svelte with async SSR on.
  */
 export function mochi(options: MochiOptions = {}): Plugin[] {
@@ -23,6 +25,7 @@ export function mochi(options: MochiOptions = {}): Plugin[] {
 		devServerPlugin(context),
 		cssPlugin(context),
 		clientIslandsPlugin(context),
+		serverOnlyPlugin(context),
 		...svelte({
 			compilerOptions: { experimental: { async: true } },
 			// In dev, server-rendered components carry their own <style> (no build step to gather CSS files).

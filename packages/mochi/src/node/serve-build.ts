@@ -10,7 +10,7 @@ import { answerPrerendered, loadPrerendered } from '../runtime/server/prerendere
 import type { ServerManifest } from '../runtime/server/app-types.js';
 import type { BuildManifest } from '../core/build-app.js';
 import { runPrimary, runWorker } from './cluster.js';
-import { ConfigError, parseWorkers, proxyFromEnv } from './env.js';
+import { ConfigError, parseWorkers, proxyFromEnv, serverSettings } from './env.js';
 import { displayUrl, listenAddress, startServer, type StartedServer } from './start.js';
 
 class BuildMissingError extends Error {}
@@ -34,8 +34,9 @@ export interface ServeBuildOptions {
 }
 
 /**
- * `node build` / `mochi start`: read the build once, resolve MOCHI_KEY, then serve. Order per
- * request: island endpoint → hashed assets and static/ files → prerendered pages (memory) → render.
+ * `node build` / `mochi start`: read the build once, resolve MOCHI_KEY and the timeouts, then serve. Order per
+ * request (the `entrances` of server.ts): prerendered pages (memory, `fastHandler`) → the island endpoint
+ * (`beforeFiles`) → polka: URL check → hashed assets and static/ files → the app (endpoints, pages, 404).
  */
 export async function serveBuild(options: ServeBuildOptions): Promise<StartedServer> {
 	const dir = path.resolve(options.dir);
@@ -49,9 +50,11 @@ export async function serveBuild(options: ServeBuildOptions): Promise<StartedSer
 	// Secure cookies whatever a request's Host or scheme says (a TLS proxy talks plain HTTP to us): only an
 	// operator who pins an http:// origin, to try the build without TLS, turns the default off.
 	const secureCookies = !(origin && new URL(origin).protocol === 'http:');
-	const app = createApp(manifest, { assets: build.assets, dev: false, log, secureCookies });
+	// MOCHI_* variables win over mochi({ server }) from the build (node/env.ts).
+	const settings = serverSettings(process.env, manifest.server);
+	const app = createApp(manifest, { assets: build.assets, dev: false, log, secureCookies, renderTimeout: settings.renderTimeout });
 	const assetsPath = `${manifest.assetPrefix}/assets/`;
-	const prerendered = loadPrerendered(path.join(dir, 'prerendered'), build.prerendered);
+	const prerendered = loadPrerendered(path.join(dir, 'prerendered'), build.prerendered, app.csp);
 	for (const page of prerendered.values()) app.addPublicIslands(page.islands);
 
 	return startServer({
@@ -65,6 +68,8 @@ export async function serveBuild(options: ServeBuildOptions): Promise<StartedSer
 		clientDir: path.join(dir, 'client'),
 		immutablePrefix: assetsPath,
 		beforeFiles: app.islandPath,
+		bodyLimit: settings.bodyLimit || false,
+		limits: settings,
 		// Prerendered pages go out from memory on Node's own objects: no web Request or Response to build.
 		fastHandler: (req, res) => {
 			if (req.method !== 'GET' && req.method !== 'HEAD') return false;
@@ -118,6 +123,8 @@ export async function runServer(options: ServeBuildOptions): Promise<StartedServ
 async function startCluster(options: ServeBuildOptions, workers: number, log: (line: string) => void): Promise<void> {
 	readBuild(path.resolve(options.dir));
 	proxyFromEnv(process.env);
+	// The variables only: mochi({ server }) lives in the server bundle, which the primary does not import.
+	serverSettings(process.env);
 	const { host } = listenAddress(options);
 	await runPrimary({ workers, env: { MOCHI_KEY: sharedKey(log) }, url: (port) => displayUrl(host, port), log });
 }

@@ -1,7 +1,9 @@
-// What `node build` and `mochi start` run: the server, configured from the environment, with signal handling.
+// What `node build` and `mochi start` run: the server, configured from the environment, with the process-level
+// policy: signal handling (signals.ts) and crash containment (crash.ts).
 import { createServer, type MochiServer, type ServerOptions } from './server.js';
 import { ConfigError } from './env.js';
 import { handleShutdownSignals } from './signals.js';
+import { containCrashes } from './crash.js';
 
 export interface StartedServer extends MochiServer {
 	port: number;
@@ -20,6 +22,8 @@ export async function startServer(options: StartOptions): Promise<StartedServer>
 	const server = createServer({ ...options, host, port, log });
 	const address = await server.listen();
 	handleShutdownSignals(server.close, log);
+	// Once listening: an error before that is a start-up failure, which must still stop the process.
+	containCrashes(log);
 	if (options.announce !== false) log(`Listening on ${displayUrl(host, address.port)}`);
 	return { ...server, ...address };
 }

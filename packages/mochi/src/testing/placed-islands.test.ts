@@ -11,7 +11,7 @@ const token = signToken(key, 'Avatar', 'hydrate', payload);
 
 describe('placedIslands', () => {
 	it('decodes props from the token and takes the mode from what the render signed', () => {
-		const html = `<p>x</p><mochi-island name="Avatar" signed-props="${token}" load="visible" style="display:contents">Loading…</mochi-island>`;
+		const html = `<p>x</p><mochi-island name="Avatar" signed-props="${token}" load="visible">Loading…</mochi-island>`;
 		expect(placedIslands(html, [{ name: 'Avatar', mode: 'hydrate', payload, token }])).toEqual([
 			{ name: 'Avatar', props, fallback: 'Loading…', mode: 'hydrate', load: 'visible' }
 		]);

@@ -32,7 +32,7 @@ export function clientIslandsPlugin(context: PluginContext): Plugin {
 				`import component from ${JSON.stringify(island.file)};`,
 				"import { hydrate } from 'svelte';",
 				`import { hydrateIsland } from ${JSON.stringify(HYDRATE_MODULE)};`,
-				'export default (element, fragment) => hydrateIsland(element, fragment, component, hydrate);'
+				'export default (element, fragment, token) => hydrateIsland(element, fragment, component, hydrate, token);'
 			].join('\n');
 		},
 		async buildStart() {
@@ -59,7 +59,9 @@ export function clientIslandsPlugin(context: PluginContext): Plugin {
 	};
 }
 
-/** Dev: the browser loads an island's entry straight from Vite. */
+/** Dev: the browser loads an island's entry straight from Vite, from under this path. */
+export const DEV_CLIENT_ISLAND_PREFIX = `/@id/__x00__${CLIENT_ISLAND_PREFIX}`;
+
 export function devClientIslandUrl(name: string): string {
-	return `/@id/__x00__${CLIENT_ISLAND_PREFIX}${name}`;
+	return `${DEV_CLIENT_ISLAND_PREFIX}${name}`;
 }

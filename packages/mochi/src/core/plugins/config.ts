@@ -4,15 +4,19 @@ import { fileURLToPath } from 'node:url';
 import type { BuildEnvironmentOptions, Plugin } from 'vite';
 import { SERVER_ENTRY_ID, type PluginContext } from './context.js';
 import { CLIENT_RUNTIME } from '../client-runtime.js';
+import { DEV_CLIENT_ISLAND_PREFIX } from './client-islands.js';
 
 /** mochi:config — the Vite settings every Mochi app shares, for dev, both builds and vitest. */
 export function configPlugin(context: PluginContext): Plugin {
+	let islandCodePrefix = '';
 	return {
 		name: 'mochi:config',
 		config(config, env) {
 			const root = path.resolve(config.root ?? process.cwd());
 			context.root = root;
 			const assetsDir = `${context.options.assetPrefix.slice(1)}/assets`;
+			// Where the runtime may import client-island code from: the built chunks, or Vite's modules in dev.
+			islandCodePrefix = env.command === 'build' ? `/${assetsDir}/` : DEV_CLIENT_ISLAND_PREFIX;
 			const build: BuildEnvironmentOptions | undefined =
 				env.command !== 'build'
 					? undefined
@@ -50,7 +54,8 @@ export function configPlugin(context: PluginContext): Plugin {
 			handler(code) {
 				return code
 					.replace(/__MOCHI_ASSET_PREFIX__/g, JSON.stringify(context.options.assetPrefix))
-					.replace(/__MOCHI_ISLAND_TIMEOUT__/g, String(context.options.islands.timeout));
+					.replace(/__MOCHI_ISLAND_TIMEOUT__/g, String(context.options.islands.timeout))
+					.replace(/__MOCHI_ISLAND_CODE_PREFIX__/g, JSON.stringify(islandCodePrefix));
 			}
 		}
 	};

@@ -14,7 +14,7 @@ interface ViteLikeError {
  * Dev errors, the way Vite shows its own: one readable block in the terminal (what failed, where,
  * the code frame, the stack mapped to source) and the same error in Vite's overlay in the browser.
  */
-export function reportDevError(server: ViteDevServer, error: unknown, request: Request): { head: string } {
+export function reportDevError(server: ViteDevServer, error: unknown, request: Request, cspNonce?: string): { head: string } {
 	if (error instanceof Error) server.ssrFixStacktrace(error);
 	const err = (error ?? {}) as ViteLikeError;
 	const lines = [`[mochi] ${request.method} ${new URL(request.url).pathname} failed: ${err.message ?? String(error)}`];
@@ -24,11 +24,14 @@ export function reportDevError(server: ViteDevServer, error: unknown, request: R
 	// A compile error's stack is the compiler's own; a render error's stack points at the app.
 	else if (err.stack) lines.push(err.stack.split('\n').filter((line) => /^\s+at /.test(line)).join('\n'));
 	server.config.logger.error(lines.join('\n'), { timestamp: true, error: error instanceof Error ? error : undefined });
-	return { head: overlayScript(err) };
+	return { head: overlayScript(err, cspNonce) };
 }
 
-/** A module script that opens Vite's error overlay with this error (the page already loads /@vite/client). */
-export function overlayScript(err: ViteLikeError): string {
+/**
+ * A module script that opens Vite's error overlay with this error (the page already loads /@vite/client),
+ * with the page's nonce under `mochi({ csp })`.
+ */
+export function overlayScript(err: ViteLikeError, cspNonce?: string): string {
 	const payload = JSON.stringify({
 		message: err.message ?? 'Error',
 		stack: err.stack ?? '',
@@ -37,5 +40,6 @@ export function overlayScript(err: ViteLikeError): string {
 		plugin: err.plugin,
 		loc: err.loc
 	}).replace(/</g, '\\u003c');
-	return `<script type="module">import { ErrorOverlay } from '/@vite/client';document.body.appendChild(new ErrorOverlay(${payload}));</script>`;
+	const nonce = cspNonce ? ` nonce="${cspNonce}"` : '';
+	return `<script type="module"${nonce}>import { ErrorOverlay } from '/@vite/client';document.body.appendChild(new ErrorOverlay(${payload}));</script>`;
 }

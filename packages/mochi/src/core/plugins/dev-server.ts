@@ -5,6 +5,7 @@ import type { ServerManifest } from '../../runtime/server/app-types.js';
 import { resolveKey } from '../../runtime/server/islands/key.js';
 import { setKey } from '../../runtime/server/islands/current-key.js';
 import { toRequest, writeResponse } from '../../node/request.js';
+import { DEFAULT_BODY_LIMIT } from '../../runtime/shared/constants.js';
 import { CLIENT_RUNTIME } from '../client-runtime.js';
 import { devClientIslandUrl } from './client-islands.js';
 import { reportDevError } from './dev-errors.js';
@@ -28,12 +29,15 @@ export function devServerPlugin(context: PluginContext): Plugin {
 			const failed = { value: false };
 			watchApp(server, context, failed);
 			const load = appLoader(server, failed);
+			// The island endpoint caps its own reads; every other body gets `server.bodyLimit`.
+			const islandPath = `${context.options.assetPrefix}/island/`;
 			return () => {
 				server.middlewares.use(async (req, res, next) => {
 					try {
 						const app = await load();
 						// The dev server is not behind a proxy: the peer is the client.
-						const response = await app.respond(toRequest(req, { trustProxy: false }), { clientAddress: req.socket.remoteAddress ?? '' });
+						const bodyLimit = req.url?.startsWith(islandPath) ? false : (context.options.server.bodyLimit ?? DEFAULT_BODY_LIMIT) || false;
+						const response = await app.respond(toRequest(req, { trustProxy: false, bodyLimit }), { clientAddress: req.socket.remoteAddress ?? '' });
 						await writeResponse(res, response, req.method ?? 'GET');
 					} catch (error) {
 						// The app itself didn't load (a broken layout, a directive error found by the island scan):
@@ -67,9 +71,9 @@ function appLoader(server: ViteDevServer, failed: { value: boolean }): () => Pro
 		const { manifest } = (await environment.runner.import(RESOLVED_SERVER_ENTRY_ID.slice(1))) as { manifest: ServerManifest };
 		if (cached?.manifest !== manifest) {
 			const islands = Object.fromEntries(Object.keys(manifest.islands).map((name) => [name, devClientIslandUrl(name)]));
-			const onError = (error: unknown, request: Request) => {
+			const onError = (error: unknown, request: Request, cspNonce?: string) => {
 				failed.value = true;
-				return reportDevError(server, error, request);
+				return reportDevError(server, error, request, cspNonce);
 			};
 			// No Secure cookies by default in dev: it runs on plain http://localhost (DESIGN.md §7).
 			cached = { manifest, app: createApp(manifest, { assets: { ...assets, islands }, dev: true, onError, secureCookies: false }) };

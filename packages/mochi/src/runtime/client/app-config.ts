@@ -4,6 +4,7 @@ import { DEFAULT_ASSET_PREFIX, ISLAND_TIMEOUT_MS } from '../shared/constants.js'
 // left undefined when this file runs as plain tsc output, which then uses the defaults.
 declare const __MOCHI_ASSET_PREFIX__: string;
 declare const __MOCHI_ISLAND_TIMEOUT__: number;
+declare const __MOCHI_ISLAND_CODE_PREFIX__: string;
 
 /** Where the island endpoint lives: `{assetPrefix}/island/{Name}`. */
 export const assetPrefix: string =
@@ -12,3 +13,7 @@ export const assetPrefix: string =
 /** How long the browser waits for one island (`mochi({ islands: { timeout } })`). */
 export const islandTimeout: number =
 	typeof __MOCHI_ISLAND_TIMEOUT__ === 'undefined' ? ISLAND_TIMEOUT_MS : __MOCHI_ISLAND_TIMEOUT__;
+
+/** The only path client-island code is imported from: the build's hashed assets (in dev, Vite's island modules). */
+export const islandCodePrefix: string =
+	typeof __MOCHI_ISLAND_CODE_PREFIX__ === 'undefined' ? `${assetPrefix}/assets/` : __MOCHI_ISLAND_CODE_PREFIX__;

@@ -1,22 +1,37 @@
 // Part of every hydrated island's client entry (see core/plugins/client-islands.ts), never of the
 // island runtime, which passes in the element and, for an island inside a fetched fragment, that
-// fragment's root. It imports nothing the runtime imports, so the runtime stays one request.
+// fragment's root and its answer's data token. It imports nothing the runtime imports, so the runtime
+// stays one request.
 import { parse } from 'devalue';
-import { HYDRATABLE_ATTRIBUTE, PROPS_REF_ATTRIBUTE } from '../shared/props-script.js';
+import { HYDRATABLE_ATTRIBUTE, HYDRATABLE_PROMISE, PROPS_REF_ATTRIBUTE } from '../shared/props-script.js';
 
 type Hydrate = (component: any, options: { target: Element; props: Record<string, unknown> }) => unknown;
 
-export function hydrateIsland(element: HTMLElement, fragment: Element | null, component: unknown, hydrate: Hydrate): void {
+export function hydrateIsland(element: HTMLElement, fragment: Element | null, component: unknown, hydrate: Hydrate, token: string | null = null): void {
 	// A fragment's props ids are its own (they may clash with the page's): look inside it first.
 	const selector = `script[id="${CSS.escape(element.getAttribute(PROPS_REF_ATTRIBUTE) ?? '')}"]`;
 	const block = fragment?.querySelector(selector) ?? document.querySelector(selector);
 	if (!block) throw new Error(`mochi: island ${element.getAttribute('name')} has no props block`);
-	// Scripts parsed from fetched HTML never run; re-created, Svelte's hydratable() data runs once, before
-	// hydrate() reads it.
-	for (const inert of fragment?.querySelectorAll(`script[${HYDRATABLE_ATTRIBUTE}]`) ?? []) {
-		const script = document.createElement('script');
-		script.textContent = inert.textContent;
-		inert.replaceWith(script);
-	}
+	if (fragment) loadFragmentData(fragment, token);
 	hydrate(component, { target: element, props: parse(block.textContent ?? '') as Record<string, unknown> });
+}
+
+const REVIVERS = { [HYDRATABLE_PROMISE]: ([value]: [unknown]) => Promise.resolve(value) };
+
+/**
+ * A fragment's `hydratable()` data, put where Svelte's own data script would have put it: devalue JSON of
+ * `[key, value]` pairs (runtime/server/islands/hydratable-data.ts). Only blocks marked with the answer's
+ * token are read. Island HTML (`{@html}` of a visitor's text) can forge the markup of a block but not the
+ * token, which is random per answer and reaches this code through the runtime, not the DOM. Every block
+ * then leaves the page; none of them was ever a script.
+ */
+function loadFragmentData(fragment: Element, token: string | null): void {
+	const global = window as unknown as { __svelte?: { h?: Map<unknown, unknown> } };
+	for (const block of fragment.querySelectorAll(`script[${HYDRATABLE_ATTRIBUTE}]`)) {
+		if (token && block.getAttribute(HYDRATABLE_ATTRIBUTE) === token && block.getAttribute('type') === 'application/json') {
+			const store = ((global.__svelte ??= {}).h ??= new Map());
+			for (const [key, value] of parse(block.textContent ?? '', REVIVERS) as Array<[unknown, unknown]>) store.set(key, value);
+		}
+		block.remove();
+	}
 }

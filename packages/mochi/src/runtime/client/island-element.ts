@@ -2,6 +2,7 @@
 // All state lives on the instance, so islands load in parallel and one failure touches no other.
 import {
 	COMPONENT_ATTRIBUTE,
+	HYDRATABLE_HEADER,
 	HYDRATE_ATTRIBUTE,
 	ISLAND_ERROR_EVENT,
 	ISLAND_ERROR_HEADER,
@@ -17,13 +18,17 @@ import {
 	TOKEN_PARAM,
 	type IslandErrorReason
 } from '../shared/constants.js';
-import { assetPrefix, islandTimeout } from './app-config.js';
+import { assetPrefix, islandCodePrefix, islandTimeout } from './app-config.js';
+import { isIslandCode } from './island-code.js';
 
 /** `detail` of `mochi:island-error`. `status` is 0 when no response arrived. */
 export interface IslandErrorDetail {
 	status: number;
-	/** The server's `x-mochi-island-error`; `network` if the fetch failed; `http` for a bare non-2xx (a proxy). */
-	reason: IslandErrorReason | 'network' | 'timeout' | 'http' | 'hydrate' | (string & {});
+	/**
+	 * The server's `x-mochi-island-error`; `network` if the fetch failed; `http` for a bare non-2xx (a proxy);
+	 * `component` when a client island's code URL is not the app's own (never requested); `hydrate` when it failed.
+	 */
+	reason: IslandErrorReason | 'network' | 'timeout' | 'http' | 'hydrate' | 'component' | (string & {});
 }
 
 export class MochiIsland extends HTMLElement {
@@ -32,6 +37,8 @@ export class MochiIsland extends HTMLElement {
 	/** Watching for the island to come near; null once it has (null, not undefined: shorter in the bundle). */
 	#observer: IntersectionObserver | null | undefined;
 	#marker: HTMLElement | undefined;
+	/** The last fragment's `x-mochi-hydratable`: which of its data blocks are the server's (hydrate.ts). */
+	#token: string | null = null;
 
 	connectedCallback(): void {
 		// Moving an island reconnects it: an observer that is set already watches its children, wherever they are.
@@ -54,18 +61,26 @@ export class MochiIsland extends HTMLElement {
 
 	async #hydrate(): Promise<void> {
 		this.#fetched = true;
+		let reason: IslandErrorDetail['reason'] = 'component';
 		try {
+			// Code is imported from the app's own island chunks only: markup (an island's `{@html}`) can write a
+			// `<mochi-island component="…">`, but never make the page load someone else's script.
+			const url = this.getAttribute(COMPONENT_ATTRIBUTE);
+			if (!isIslandCode(url, islandCodePrefix)) throw new Error(`mochi: refused island code from ${url}`);
+			reason = 'hydrate';
 			// The island's own entry hydrates it (see core/plugins/client-islands.ts). A URL from the
 			// element, so bundlers add nothing here: pages with only server islands pay nothing for this.
-			const entry = (await import(/* @vite-ignore */ this.getAttribute(COMPONENT_ATTRIBUTE) ?? '')) as {
-				default: (element: HTMLElement, fragment: Element | null) => void;
+			const entry = (await import(/* @vite-ignore */ url)) as {
+				default: (element: HTMLElement, fragment: Element | null, token: string | null) => void;
 			};
-			// Inside a fetched fragment (a deferred + hydrated island), its props and data live in that fragment.
-			entry.default(this, this.parentElement?.closest(`${ISLAND_TAG}[${TOKEN_ATTRIBUTE}]`) ?? null);
+			// Inside a fetched fragment (a deferred + hydrated island), its props and data live in that fragment,
+			// and the shell's answer said which data is real (a private field: no markup can set it).
+			const shell = this.parentElement?.closest(`${ISLAND_TAG}[${TOKEN_ATTRIBUTE}]`) ?? null;
+			entry.default(this, shell, shell instanceof MochiIsland ? shell.#token : null);
 			this.#settle('hydrated', ISLAND_HYDRATE_EVENT);
 		} catch (error) {
 			console.error(error);
-			this.#settle('error', ISLAND_ERROR_EVENT, { status: 0, reason: 'hydrate' });
+			this.#settle('error', ISLAND_ERROR_EVENT, { status: 0, reason });
 		}
 	}
 
@@ -106,6 +121,7 @@ export class MochiIsland extends HTMLElement {
 					// Parsed in a template so nothing runs or loads until it is in the page.
 					const template = document.createElement('template');
 					template.innerHTML = await response.text();
+					this.#token = response.headers.get(HYDRATABLE_HEADER);
 					this.replaceChildren(template.content);
 					return this.#settle('loaded', ISLAND_LOAD_EVENT);
 				}
@@ -115,8 +131,9 @@ export class MochiIsland extends HTMLElement {
 				// refuses others), and the page goes there. Anything else (a proxy's doing) fails the island.
 				const to = response.headers.get(ISLAND_LOCATION_HEADER);
 				if (to?.startsWith(origin + '/')) return location.assign(to);
-				// Only a gateway's passing trouble is worth another try: a 4xx or a render error will not change.
-				if (response.status < 502 || response.status > 504) break;
+				// Only a gateway's passing trouble is worth another try: a 4xx, a render error or Mochi's own render
+				// timeout (a 503 that says so in its reason) will not change.
+				if (response.status < 502 || response.status > 504 || response.headers.has(ISLAND_ERROR_HEADER)) break;
 			} catch (error) {
 				// A timeout is final (the island is slow: asking again adds load); a network error is retried.
 				detail = { status: 0, reason: (error as Error).name === 'TimeoutError' ? 'timeout' : 'network' };

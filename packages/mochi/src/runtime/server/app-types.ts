@@ -3,6 +3,7 @@ import type { render } from 'svelte/server';
 import type { Segment } from '../shared/routes.js';
 import type { RequestContext } from './context.js';
 import type { AppHooks } from './hooks.js';
+import type { CspConfig } from './csp-options.js';
 
 /** A compiled `.svelte` page, layout or error page, as its module exports it. */
 export interface ComponentModule {
@@ -54,6 +55,34 @@ export interface ServerManifest {
 	csrf?: false | { trustedOrigins: string[] };
 	/** `src/hooks.server.ts` (or `.js`), imported eagerly, if the app has one. */
 	hooks?: AppHooks | null;
+	/** `mochi({ csp })`, checked at config time (csp-options.ts); null or absent: no policy is sent. */
+	csp?: CspConfig | null;
+	/** `mochi({ server })` as the app set it: defaults and `MOCHI_*` variables are applied at start (node/env.ts). */
+	server?: ServerConfig;
+}
+
+/** Timeouts and limits of `mochi({ server: { … } })`. Times in ms; 0 turns one off. README "Timeouts and limits". */
+export interface ServerConfig {
+	/** A page, island or endpoint that has not answered by then gets a 503. Default 30 000. */
+	renderTimeout?: number;
+	/** The request's headers must have arrived by then (Node's `headersTimeout`). Default 20 000. */
+	headersTimeout?: number;
+	/** The whole request, headers and body, must have arrived by then (Node's `requestTimeout`). Default 60 000. */
+	bodyTimeout?: number;
+	/** An idle kept-alive connection is closed after this (Node's `keepAliveTimeout`). Default 5 000. */
+	keepAliveTimeout?: number;
+	/** A client that takes less than `minSendRate` of an answer waiting for it over this long is cut off. Default 30 000. */
+	sendTimeout?: number;
+	/** Bytes per second, see `sendTimeout`. Default 1024; 0 cuts off only a client that takes nothing. */
+	minSendRate?: number;
+	/** Connections per process; more are closed on arrival (Node's `maxConnections`). Default 0: no cap. */
+	maxConnections?: number;
+	/**
+	 * Bytes a request body may have. Reading a longer one (`request.json()`, `.formData()`, `.text()`,
+	 * `request.body`) rejects, and the client gets a 413. Island requests have their own cap. Default
+	 * 1 MiB (1048576); `false` (or 0) for no limit.
+	 */
+	bodyLimit?: number | false;
 }
 
 /** What the build (or the dev server) knows about the browser's files. */

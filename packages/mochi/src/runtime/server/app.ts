@@ -5,14 +5,16 @@ import { PublicTokens } from './islands/public-tokens.js';
 import { getKey } from './islands/current-key.js';
 import type { SignedIsland } from './islands/island-attributes.js';
 import { fromWebRequest, fromWebResponse, textAnswer, toWebResponse, type Answer, type IncomingRequest } from './exchange.js';
-import { createPageRenderer, type PageRequest, type RenderedPage } from './render-page.js';
-import { callEndpoint, endpointThrown } from './call-endpoint.js';
+import { createPageRenderer, pageNonce, pageTimeoutAnswer, type PageRequest, type RenderedPage } from './render-page.js';
+import { callEndpoint, endpointThrown, endpointTimeoutAnswer } from './call-endpoint.js';
 import { createRequestState, type PreparedRequest } from './create-context.js';
 import { createHookRunner, type Hooked } from './hooks.js';
 import { redirectAnswer } from './thrown.js';
 import { state, type AppRuntime } from './state.js';
-import { defaultLog, type ErrorReporter, type Log } from './log.js';
+import { defaultLog, rateLimited, type ErrorReporter, type Log } from './log.js';
 import { createChecks } from './checks/index.js';
+import { DEFAULT_RENDER_TIMEOUT_MS, TIMED_OUT, renderDeadline } from './render-timeout.js';
+import { createCspPolicy, type CspPolicy } from './csp.js';
 import type { ClientAssets, ComponentModule, RouteDefinition, ServerManifest } from './app-types.js';
 
 export interface AppOptions {
@@ -29,6 +31,8 @@ export interface AppOptions {
 	 * request: the production server passes false only for an `ORIGIN` that starts with `http://`. Default: `!dev`.
 	 */
 	secureCookies?: boolean;
+	/** Overrides `manifest.server.renderTimeout` (ms; 0: none). `node build` passes MOCHI_RENDER_TIMEOUT's value. */
+	renderTimeout?: number;
 }
 
 export interface MochiApp {
@@ -46,8 +50,10 @@ export interface MochiApp {
 	addPublicIslands(islands: SignedIsland[]): void;
 	/** `answer` for a web Request (the dev server, tests); `clientAddress` is the peer's IP, when known. */
 	respond(request: Request, options?: { clientAddress?: string }): Promise<Response>;
-	/** Render one page for `mochi build`, with what it signed. */
-	renderPage(request: Request): Promise<RenderedPage | null>;
+	/** Render one page for `mochi build`, with what it signed; `cspPlaceholder` stands in for its CSP nonce. */
+	renderPage(request: Request, options?: { cspPlaceholder?: string }): Promise<RenderedPage | null>;
+	/** `mochi({ csp })`'s policy, built once here (null without one): prerendered pages get theirs from it. */
+	csp: CspPolicy | null;
 	/** Route ids whose page says `export const prerender = true`. */
 	prerenderRoutes(): Promise<RouteDefinition[]>;
 }
@@ -56,8 +62,11 @@ export interface MochiApp {
 export function createApp(manifest: ServerManifest, options: AppOptions): MochiApp {
 	const dev = options.dev ?? false;
 	const log = options.log ?? defaultLog;
+	// A bug that every request hits (a bot repeating one) must not flood the log: rate-limited, like island refusals.
+	const logFailure = rateLimited(log);
 	const onError: ErrorReporter =
-		options.onError ?? ((error, request) => log(`[mochi] ${request.method} ${new URL(request.url).pathname} failed: ${(error as Error)?.stack ?? error}`));
+		options.onError ??
+		((error, request) => logFailure('failed', `[mochi] ${request.method} ${new URL(request.url).pathname} failed: ${(error as Error)?.stack ?? error}`));
 
 	// Island names are looked up by component identity when a page renders `<X mochi:defer>`.
 	for (const [name, component] of Object.entries(manifest.islands)) state.islandNames.set(component, name);
@@ -66,13 +75,15 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 		render: manifest.render,
 		dev,
 		islandMaxAge: manifest.islandMaxAge ?? null,
-		secureCookies: options.secureCookies ?? !dev
+		secureCookies: options.secureCookies ?? !dev,
+		deadline: renderDeadline(options.renderTimeout ?? manifest.server?.renderTimeout ?? DEFAULT_RENDER_TIMEOUT_MS, log)
 	};
 	const check = createChecks({ csrf: manifest.csrf ?? { trustedOrigins: [] }, log });
 
 	const islandPath = `${manifest.assetPrefix}/island/`;
 	const publicTokens = new PublicTokens();
-	const island = createIslandEndpoint({ islands: manifest.islands, runtime, path: islandPath, publicTokens, log });
+	const csp = manifest.csp ? createCspPolicy(manifest.csp, { dev }) : null;
+	const island = createIslandEndpoint({ islands: manifest.islands, runtime, path: islandPath, publicTokens, log, csp });
 	// Null without a hooks file: then no request pays for hooks at all.
 	const hooks = createHookRunner(manifest.hooks, log);
 	// In production a module never changes: each is imported once, not on every request. The dev server
@@ -87,13 +98,15 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 	const rootLayouts = manifest.rootLayouts.map(load);
 	const rootError = manifest.rootError && load(manifest.rootError);
 	const match = createRouter(routes.map((route) => ({ id: route.id, segments: route.segments, data: route })));
+	const fill = compileTemplate(manifest.template);
 	const renderPageRequest = createPageRenderer({
 		manifest,
 		assets: options.assets,
-		fill: compileTemplate(manifest.template),
+		fill,
 		runtime,
 		onError,
-		log
+		log,
+		csp
 	});
 
 	/** What answers a request, worked out before any app code runs: a hook needs to know it (`ctx.kind`, `ctx.params`). */
@@ -141,7 +154,14 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 	function prepare(request: IncomingRequest, target: Target): PreparedRequest {
 		if (target.kind === 'island') return createIslandState(request, runtime);
 		const params = target.kind === 'endpoint' ? target.params : target.page.params;
-		return createRequestState({ request, kind: target.kind, params, app: runtime });
+		const cspNonce = target.kind === 'page' ? pageNonce(csp, target.page) : undefined;
+		return createRequestState({ request, kind: target.kind, params, app: runtime, cspNonce });
+	}
+
+	/** Past the render timeout, a hook included: what the page, endpoint or island would have answered then. */
+	function timedOut(target: Target): Answer {
+		if (target.kind === 'island') return island.timedOut();
+		return target.kind === 'endpoint' ? endpointTimeoutAnswer() : pageTimeoutAnswer(fill);
 	}
 
 	async function answer(request: IncomingRequest): Promise<Answer | Response> {
@@ -149,12 +169,17 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 		const refused = check(request);
 		if (refused) return refused;
 		const target = route(request);
-		return hooks ? hooks(prepare(request, target), hooked(request, target)) : serve(request, target);
+		if (!hooks) return serve(request, target);
+		// The render timeout covers the hooks too: one stuck before resolve() must not hold the connection.
+		const running = hooks(prepare(request, target), hooked(request, target));
+		const settled = runtime.deadline ? await runtime.deadline(running, request) : await running;
+		return settled === TIMED_OUT ? timedOut(target) : settled;
 	}
 
-	async function renderPage(request: IncomingRequest): Promise<RenderedPage | null> {
+	async function renderPage(request: IncomingRequest, cspPlaceholder?: string): Promise<RenderedPage | null> {
 		const target = route(request);
 		if (target.kind !== 'page' || !target.page.page || target.answer) return null;
+		target.page.cspPlaceholder = cspPlaceholder;
 		if (!hooks) return renderPageRequest(target.page);
 		const prepared = prepare(request, target);
 		const answered = await hooks(prepared, hooked(request, target));
@@ -172,7 +197,8 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 			const incoming = fromWebRequest(request, new URL(request.url), clientAddress === undefined ? undefined : () => clientAddress);
 			return toWebResponse(await answer(incoming));
 		},
-		renderPage: (request) => renderPage(fromWebRequest(request, new URL(request.url), prerenderedAddress)),
+		renderPage: (request, options) => renderPage(fromWebRequest(request, new URL(request.url), prerenderedAddress), options?.cspPlaceholder),
+		csp,
 		async prerenderRoutes() {
 			const pages = manifest.routes.filter((route) => route.kind === 'page');
 			const modules = await Promise.all(pages.map((route) => route.load() as Promise<ComponentModule>));

@@ -4,6 +4,7 @@ import { applyContextHeaders, createRequestState, type PreparedRequest } from '.
 import { textAnswer, type Answer, type IncomingRequest } from './exchange.js';
 import type { ErrorReporter } from './log.js';
 import type { EndpointModule, RouteDefinition } from './app-types.js';
+import { TIMED_OUT, TIMEOUT_STATUS } from './render-timeout.js';
 
 const VERBS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
@@ -30,7 +31,14 @@ export async function callEndpoint(
 	}
 	const prepared = options.prepared ?? createRequestState({ request, kind: 'endpoint', params, app: options.runtime });
 	try {
-		const result: unknown = await state.storage.run(prepared.state, () => (handler as Function)(prepared.state.context));
+		let result: unknown = state.storage.run(prepared.state, () => (handler as Function)(prepared.state.context));
+		// The deadline runs until the handler hands back its Response; streaming that Response's body is not timed.
+		const { deadline } = options.runtime;
+		if (typeof (result as PromiseLike<unknown> | null)?.then === 'function') {
+			const pending = Promise.resolve(result);
+			result = deadline ? await deadline(pending, request) : await pending;
+		}
+		if (result === TIMED_OUT) return endpointTimeoutAnswer();
 		if (!(result instanceof Response)) {
 			throw new TypeError(`${route.file}: ${request.method} must return a Response, got ${describe(result)}.`);
 		}
@@ -49,6 +57,11 @@ export function endpointThrown(error: unknown, request: IncomingRequest, prepare
 	if (thrown.type === 'redirect') return redirectAnswer(thrown.status, thrown.location, prepared.setCookieHeaders());
 	if (thrown.type === 'crash') options.onError(error, request.request());
 	return textAnswer(thrown.status, thrown.message);
+}
+
+/** Past the render timeout, for an endpoint (or a hook around one). */
+export function endpointTimeoutAnswer(): Answer {
+	return textAnswer(TIMEOUT_STATUS, 'Service Unavailable: the endpoint took too long to answer.', { 'cache-control': 'no-store' });
 }
 
 function describe(value: unknown): string {

@@ -33,6 +33,14 @@ export interface RequestContext {
 	 * `MOCHI_XFF_DEPTH` (default 1) proxies from the right. Throws while prerendering.
 	 */
 	readonly clientAddress: string;
+	/**
+	 * With `mochi({ csp })`: the nonce for the page's own inline tags, `<script nonce={ctx.cspNonce}>` (and
+	 * `<style>`), fresh for every on-demand page. On a prerendered page it is a placeholder: when the server
+	 * starts, each inline tag carrying it is listed by its sha256 in that page's policy instead, so the
+	 * same markup works on both. Undefined without `csp`, in endpoints, and in island requests (a fragment's
+	 * scripts never run).
+	 */
+	readonly cspNonce: string | undefined;
 }
 
 /**

@@ -17,6 +17,8 @@ export interface ContextInit {
 	pageUrl?: () => URL;
 	/** The app serving the request (null only for code that renders outside an app, such as tests). */
 	app?: AppRuntime | null;
+	/** A page's CSP nonce (`ctx.cspNonce`), when `mochi({ csp })` is on. */
+	cspNonce?: string;
 }
 
 /** A fresh request state, plus what the response needs once rendering is over. */
@@ -57,7 +59,7 @@ export function createRequestState(init: ContextInit): PreparedRequest {
 			if (prepared.sent) (prepared.sent.headers ??= new Headers()).set(name, value);
 		}
 	});
-	prepared.state = { context, app: init.app ?? null, islands: [], props: new PropsRegistry(), head: [] };
+	prepared.state = { context, request: init.request, app: init.app ?? null, islands: [], props: new PropsRegistry(), head: [] };
 	return prepared;
 }
 
@@ -71,6 +73,7 @@ class Context implements RequestContext {
 	url: URL;
 	params: Record<string, string>;
 	locals: Record<string, unknown> = {};
+	readonly cspNonce: string | undefined;
 	#init: ContextInit;
 	#pageUrl: URL | undefined;
 
@@ -85,6 +88,7 @@ class Context implements RequestContext {
 		this.kind = kind;
 		this.url = init.request.url;
 		this.params = init.params ?? {};
+		this.cspNonce = init.cspNonce;
 	}
 
 	get request(): Request {

@@ -2,8 +2,11 @@ export type Log = (line: string) => void;
 
 export const defaultLog: Log = (line) => console.error(line);
 
-/** Told of an unexpected error while serving `request`; may return markup for the error page's head. */
-export type ErrorReporter = (error: unknown, request: Request) => { head?: string } | void;
+/**
+ * Told of an unexpected error while serving `request`; may return markup for the error page's head
+ * (an inline script there must carry `cspNonce`, the page's CSP nonce, when there is one).
+ */
+export type ErrorReporter = (error: unknown, request: Request, cspNonce?: string) => { head?: string } | void;
 
 /**
  * A log that prints at most `limit` lines per `windowMs` for each key, then one summary line.

@@ -6,6 +6,8 @@ import { signToken } from './islands/token.js';
 import { getKey } from './islands/current-key.js';
 import type { SignedIsland } from './islands/island-attributes.js';
 import { SECURITY_HEADERS } from './security-headers.js';
+import type { CspPolicy } from './csp.js';
+import { hashInlineTags } from './prerendered-csp.js';
 
 /** One prerendered page as `mochi build` recorded it in build/server/manifest.json. */
 export interface PrerenderedEntry {
@@ -14,6 +16,8 @@ export interface PrerenderedEntry {
 	headers: Record<string, string>;
 	/** The islands signed into the file, so the server can sign them again with its own key. */
 	islands: SignedIsland[];
+	/** With `mochi({ csp })`: what stands for the nonce in the file; its tags are hashed at start. */
+	cspPlaceholder?: string;
 }
 
 /** One encoding of a prerendered page; each has its own ETag, as the bytes differ. */
@@ -40,7 +44,11 @@ export interface PrerenderedPage {
  * re-signing here means the key is read at runtime only, and a shell prerendered in CI still works
  * in every instance.
  */
-export function loadPrerendered(dir: string, entries: Record<string, PrerenderedEntry>): Map<string, PrerenderedPage> {
+export function loadPrerendered(
+	dir: string,
+	entries: Record<string, PrerenderedEntry>,
+	csp: CspPolicy | null = null
+): Map<string, PrerenderedPage> {
 	const key = getKey().current;
 	const pages = new Map<string, PrerenderedPage>();
 	for (const [pathname, entry] of Object.entries(entries)) {
@@ -54,12 +62,20 @@ export function loadPrerendered(dir: string, entries: Record<string, Prerendered
 			if (token !== island.token) html = html.split(island.token).join(token);
 			islands.push({ ...island, token });
 		}
+		// After re-signing: the hashes are of the bytes that will be served.
+		// The build records the security headers too (render-page.ts); here as well for a build made before they existed.
+		const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8', vary: 'accept-encoding', ...SECURITY_HEADERS, ...entry.headers };
+		if (csp) {
+			const inline = entry.cspPlaceholder ? hashInlineTags(html, entry.cspPlaceholder) : { html, hashes: { script: [], style: [] } };
+			html = inline.html;
+			headers[csp.name] = csp.forHashes(inline.hashes);
+		}
 		// Compressed once here, at the highest levels, rather than on every request.
 		const body = new TextEncoder().encode(html);
 		const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}`;
-		pages.set(pathname, {
-			// The build records them too (render-page.ts); here as well for a build made before they existed.
-			headers: { 'content-type': 'text/html; charset=utf-8', vary: 'accept-encoding', ...SECURITY_HEADERS, ...entry.headers },
+		// Keyed as requests spell the path: `/café` arrives as `/caf%C3%A9` (WHATWG's encoding, which browsers use).
+		pages.set(new URL(pathname, 'http://localhost').pathname, {
+			headers,
 			islands,
 			identity: { body, etag: `${etag}"` },
 			br: { body: new Uint8Array(brotliCompressSync(body, BROTLI)), etag: `${etag}-br"` },

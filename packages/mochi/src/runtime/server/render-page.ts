@@ -5,10 +5,11 @@ import { createRequestState, withContextHeaders, type PreparedRequest } from './
 import type { Answer, IncomingRequest } from './exchange.js';
 import { firstLine, type ErrorReporter, type Log } from './log.js';
 import type { ClientAssets, ComponentModule, ServerManifest } from './app-types.js';
-import { ISLAND_TAG, MAX_GET_TOKEN_LENGTH, TOKEN_PARAM } from '../shared/constants.js';
-import type { SignedIsland } from './islands/island-attributes.js';
+import { createDocument } from './page-document.js';
+import type { CspPolicy } from './csp.js';
 import { escapeHtml } from './escape.js';
 import { htmlHeaders } from './security-headers.js';
+import { TIMED_OUT, TIMEOUT_STATUS } from './render-timeout.js';
 
 type Load<T> = () => Promise<T>;
 
@@ -19,6 +20,8 @@ export interface PageRendererOptions {
 	runtime: AppRuntime;
 	onError: ErrorReporter;
 	log: Log;
+	/** `mochi({ csp })`'s policy, or null: no header, no nonce. */
+	csp: CspPolicy | null;
 }
 
 export interface PageRequest {
@@ -31,7 +34,12 @@ export interface PageRequest {
 	error: Load<ComponentModule> | null;
 	/** Set for a page that is known to be missing or failing before rendering starts (404). */
 	status?: number;
-	/** The request state a hook already runs in (its `locals`); made here otherwise. */
+	/**
+	 * `mochi build`: the nonce placeholder of prerendered pages, used instead of a fresh nonce. The page
+	 * then gets no policy header here: the server works out its hashes when it starts (prerendered-csp.ts).
+	 */
+	cspPlaceholder?: string;
+	/** The request state a hook already runs in (its `locals`, its `cspNonce`); made here otherwise. */
 	prepared?: PreparedRequest;
 }
 
@@ -42,40 +50,13 @@ export interface RenderedPage {
 
 /** Render a page in its layouts inside a fresh request context; failures go to the error page. */
 export function createPageRenderer(options: PageRendererOptions) {
-	const { manifest, assets, fill } = options;
-	const islandOpen = `<${ISLAND_TAG}`;
+	const { manifest, fill } = options;
+	const document = createDocument(options);
 
-	const islandUrl = `${manifest.assetPrefix}/island/`;
-	const preloadIslands = manifest.islandPreload !== false;
-
-	function document(cssKey: string, head: string, body: string, islands: SignedIsland[] = []): string {
-		// First in the head: the browser starts every eager island request while it is still parsing the page,
-		// and the runtime's fetch of the same URL (same mode and credentials) picks the response up.
-		let top = preloadIslands ? islandPreloads(islands) : '';
-		for (const href of assets.css[cssKey] ?? []) top += `<link rel="stylesheet" href="${href}">`;
-		if (assets.head) top += assets.head;
-		// The runtime is loaded only where an island was actually rendered: other pages ship no JS.
-		if (assets.runtime && body.includes(islandOpen)) top += `<script type="module" src="${assets.runtime}"></script>`;
-		return fill(top + head, body);
-	}
-
-	/** One preload per eager island URL that fits a GET (longer tokens are POSTed, which can't be preloaded). */
-	function islandPreloads(islands: SignedIsland[]): string {
-		let links = '';
-		const seen = new Set<string>();
-		for (const island of islands) {
-			if (island.load !== 'eager' || island.token.length > MAX_GET_TOKEN_LENGTH) continue;
-			const href = `${islandUrl}${encodeURIComponent(island.name)}?${TOKEN_PARAM}=${island.token}`;
-			if (seen.has(href)) continue;
-			seen.add(href);
-			links += `<link rel="preload" as="fetch" href="${escapeHtml(href)}" crossorigin>`;
-		}
-		return links;
-	}
-
-	async function renderTree(modules: ComponentModule[], props: Record<string, unknown>) {
+	async function renderTree(modules: ComponentModule[], props: Record<string, unknown>, nonce: string | undefined) {
 		const components: Component<any>[] = modules.map((m) => m.default);
-		return await manifest.render(manifest.root, { props: { components, props } });
+		// The nonce goes on Svelte's `hydratable()` data script, if any component of the page calls it.
+		return await manifest.render(manifest.root, { props: { components, props }, csp: nonce ? { nonce } : undefined });
 	}
 
 	/** An error page keeps the cookies set before the failure, not the headers (a cache-control meant for the page). */
@@ -95,7 +76,7 @@ export function createPageRenderer(options: PageRendererOptions) {
 			for (const layouts of [page.layouts, []]) {
 				try {
 					const modules = [...(await Promise.all(layouts.map((l) => l()))), errorModule];
-					const out = await renderTree(modules, props);
+					const out = await renderTree(modules, props, prepared.state.context.cspNonce);
 					// The page's own stylesheet holds its layouts' and its error page's CSS (core/plugins/css.ts).
 					return html(document(page.cssKey, out.head + extraHead, out.body), status, prepared, false);
 				} catch (error) {
@@ -109,21 +90,45 @@ export function createPageRenderer(options: PageRendererOptions) {
 
 	return async function renderPage(page: PageRequest): Promise<RenderedPage> {
 		const { request } = page;
-		const prepared = page.prepared ?? createRequestState({ request, params: page.params, app: options.runtime });
-		const answer = await state.storage.run(prepared.state, async () => {
+		const { csp } = options;
+		// Only with a policy: pages of an app without one pay nothing for it. A hook's request state has its nonce already.
+		const cspNonce = page.prepared ? page.prepared.state.context.cspNonce : pageNonce(csp, page);
+		const prepared = page.prepared ?? createRequestState({ request, params: page.params, app: options.runtime, cspNonce });
+		const rendering = state.storage.run(prepared.state, async () => {
 			if (!page.page) return renderError(page, prepared, page.status ?? 404, 'Not found');
 			try {
 				const modules = await Promise.all([...page.layouts.map((l) => l()), page.page()]);
-				const out = await renderTree(modules, { params: page.params });
+				const out = await renderTree(modules, { params: page.params }, cspNonce);
 				const head = out.head + prepared.state.head.join('');
 				return html(document(page.cssKey, head, out.body, prepared.state.islands), prepared.status ?? 200, prepared, true);
 			} catch (error) {
 				const thrown = interpretThrown(error, options.runtime.dev);
 				if (thrown.type === 'redirect') return redirectAnswer(thrown.status, thrown.location, prepared.setCookieHeaders());
-				const reported = thrown.type === 'crash' ? options.onError(error, request.request()) : undefined;
+				const reported = thrown.type === 'crash' ? options.onError(error, request.request(), cspNonce) : undefined;
 				return renderError(page, prepared, thrown.status, thrown.message, reported?.head);
 			}
 		});
+		const { deadline } = options.runtime;
+		const settled = deadline ? await deadline(rendering, request) : await rendering;
+		if (settled === TIMED_OUT) return { answer: pageTimeoutAnswer(fill), prepared };
+		const answer = settled;
+		// Error pages too; over any policy the app set with setHeaders: this one knows the nonce.
+		if (csp && cspNonce && !page.cspPlaceholder) answer.headers[csp.name] = csp.forNonce(cspNonce);
 		return { answer, prepared };
 	};
+}
+
+/** The CSP nonce of a page's request state: a fresh one, the build's placeholder, or none without a policy. */
+export function pageNonce(csp: CspPolicy | null | undefined, page: { cspPlaceholder?: string }): string | undefined {
+	return csp ? (page.cspPlaceholder ?? csp.nonce()) : undefined;
+}
+
+/**
+ * Past the render timeout: a plain document, not the app's error page, whose layouts may be what is stuck.
+ * Neither the page's headers nor its cookies: the render has not finished, and a cache must not keep this.
+ */
+export function pageTimeoutAnswer(fill: (head: string, body: string) => string): Answer {
+	const text = `${TIMEOUT_STATUS} Service Unavailable`;
+	const body = fill(`<title>${text}</title>`, `<h1>${text}</h1><p>The page took too long to render.</p>`);
+	return { status: TIMEOUT_STATUS, headers: { ...htmlHeaders(), 'cache-control': 'no-store' }, cookies: [], body };
 }

@@ -4,6 +4,8 @@ import type { Keyring } from './islands/token.js';
 import type { SignedIsland } from './islands/island-attributes.js';
 import type { PropsRegistry } from './islands/props-registry.js';
 import type { render } from 'svelte/server';
+import type { IncomingRequest } from './exchange.js';
+import type { RenderDeadline } from './render-timeout.js';
 
 /** What islands need from the app that serves the request (several apps may share one process). */
 export interface AppRuntime {
@@ -17,11 +19,15 @@ export interface AppRuntime {
 	islandMaxAge?: number | null;
 	/** Whether cookies the app sets are `Secure` unless it says otherwise (see AppOptions.secureCookies). Unset: on. */
 	secureCookies?: boolean;
+	/** `mochi({ server: { renderTimeout } })`: pages, islands and endpoints race it (render-timeout.ts). Unset: none. */
+	deadline?: RenderDeadline;
 }
 
 /** What one request carries besides its public context: work the framework itself records. */
 export interface RequestState {
 	context: RequestContext;
+	/** The plain request (method, URL): what node/crash.ts names when the app leaves an error unhandled. */
+	request: IncomingRequest;
 	app: AppRuntime | null;
 	/** Every island signed while rendering this request, in order (prerendering re-signs them at start-up). */
 	islands: SignedIsland[];

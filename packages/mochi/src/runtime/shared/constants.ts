@@ -41,6 +41,9 @@ export const MAX_GET_TOKEN_LENGTH = 4000;
  */
 export const MAX_TOKEN_LENGTH = 256 * 1024;
 
+/** `mochi({ server: { bodyLimit } })` unless set: bytes a request body may have (1 MiB), past it a 413. */
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
 /** How long the browser waits for one island before keeping its fallback for good. */
 export const ISLAND_TIMEOUT_MS = 10_000;
 
@@ -63,7 +66,8 @@ export type IslandErrorReason =
 	| 'expired' // 410: older than islands.maxAge; reloading the page gives a fresh token
 	| 'too-large' // 413 / 414
 	| 'redirect' // 409 with x-mochi-island-location: the page goes there (a runtime that predates it keeps the fallback)
-	| 'render'; // 500
+	| 'render' // 500
+	| 'timeout'; // 503: the island did not render within mochi({ server: { renderTimeout } })
 
 export const ISLAND_ERROR_STATUS: Record<IslandErrorReason, number> = {
 	method: 405,
@@ -73,13 +77,16 @@ export const ISLAND_ERROR_STATUS: Record<IslandErrorReason, number> = {
 	expired: 410,
 	'too-large': 414,
 	redirect: 409,
-	render: 500
+	render: 500,
+	timeout: 503
 };
 
 /** The hydrate trigger of a client island: `load`, `visible` or `idle`. */
 export const HYDRATE_ATTRIBUTE = 'hydrate';
 /** URL of a client island's own chunk (its component, Svelte's `hydrate`, and runtime/client/hydrate.ts). */
 export const COMPONENT_ATTRIBUTE = 'component';
+/** The token of a hydrate-mode island answer's `hydratable()` data blocks (see HYDRATABLE_ATTRIBUTE in props-script.ts). */
+export const HYDRATABLE_HEADER = 'x-mochi-hydratable';
 /** Optional IntersectionObserver rootMargin for `hydrate="visible"` / `load="visible"`. */
 export const ROOT_MARGIN_ATTRIBUTE = 'root-margin';
 

@@ -1,4 +1,5 @@
 import * as devalue from 'devalue';
+import { randomBytes } from 'node:crypto';
 import type { Component } from 'svelte';
 import { verifyToken } from './token.js';
 import { fragmentHead, renderHydrated } from './hydrated.js';
@@ -12,7 +13,10 @@ import { createRequestState, pageUrlFromReferer, withContextHeaders, type Prepar
 import { islandRedirect, sameOriginUrl } from './island-redirect.js';
 import { firstLine, rateLimited, type Log } from '../log.js';
 import { NOSNIFF, REFERRER_POLICY } from '../security-headers.js';
+import { TIMED_OUT } from '../render-timeout.js';
+import type { CspPolicy } from '../csp.js';
 import {
+	HYDRATABLE_HEADER,
 	ISLAND_ERROR_HEADER,
 	ISLAND_ERROR_STATUS,
 	type IslandErrorReason,
@@ -27,6 +31,8 @@ export interface IslandEndpointOptions {
 	/** Tokens of the prerendered pages, whose verdict is known (see public-tokens.ts). */
 	publicTokens: PublicTokens;
 	log: Log;
+	/** `mochi({ csp })`: a fragment carries the policy as configured (see `renderIsland`). */
+	csp?: CspPolicy | null;
 }
 
 const REFUSAL_BODY: Partial<Record<IslandErrorReason, string>> = {
@@ -146,23 +152,38 @@ export function createIslandEndpoint(options: IslandEndpointOptions) {
 	async function renderIsland(island: IslandRender): Promise<Answer> {
 		const { name, component, props, payload, mode, request } = island;
 		const prepared = island.prepared ?? createIslandState(request, options.runtime);
-		let html: string;
+		let html: string | typeof TIMED_OUT;
+		// A hydrate-mode token (the mode is covered by its MAC) answers with a client island, which the browser
+		// hydrates once swapped in; its props block and its hydratable() data live inside the fragment. The
+		// data block carries a random token, sent again in a header: the runtime keeps only blocks that match,
+		// and no markup rendered into this fragment (an island's `{@html}`) can know it beforehand.
+		const dataToken = mode === 'hydrate' ? randomBytes(16).toString('base64url') : undefined;
 		try {
-			html = await state.storage.run(prepared.state, async () => {
-				// A hydrate-mode token (the mode is covered by its MAC) answers with a client island, which the
-				// browser hydrates once swapped in; its props block lives inside the fragment.
-				if (mode === 'hydrate') {
-					const island = await renderHydrated(options.runtime, name, component, props, payload, prepared.state.props, 'load');
-					return fragmentHead(island.head) + island.body;
+			const rendering = state.storage.run(prepared.state, async () => {
+				if (dataToken) {
+					const island = await renderHydrated(options.runtime, {
+						name,
+						component,
+						props,
+						payload,
+						registry: prepared.state.props,
+						trigger: 'load',
+						nonce: dataToken
+					});
+					return fragmentHead(island.head, dataToken) + island.body;
 				}
 				const rendered = await options.runtime.render(component, { props });
 				// Dev: components carry their own <style>, which the fragment brings along. A deferred island's
 				// <svelte:head> has no page head to go to: the page was sent before the island was asked for.
 				return fragmentHead(rendered.head) + rendered.body;
 			});
+			const { deadline } = options.runtime;
+			html = deadline ? await deadline(rendering, request) : await rendering;
 		} catch (error) {
 			return failed(name, error, prepared);
 		}
+		// Logged by the deadline; the browser keeps the fallback, and does not ask again (island-element.ts).
+		if (html === TIMED_OUT) return timedOut();
 		const base = {
 			'content-type': 'text/html; charset=utf-8',
 			'x-content-type-options': NOSNIFF,
@@ -172,10 +193,18 @@ export function createIslandEndpoint(options: IslandEndpointOptions) {
 		const headers = withContextHeaders(base, prepared);
 		// A fragment is personal: never cached unless the island says otherwise with setHeaders.
 		headers['cache-control'] ??= 'private, no-store';
+		if (dataToken) headers[HYDRATABLE_HEADER] = dataToken;
+		// The page's policy governs a fragment swapped into it. This one is for a fragment opened as a page
+		// of its own (a link to the island URL): the app's policy, no nonce or hash, so nothing inline runs.
+		if (options.csp) headers[options.csp.name] = options.csp.base;
 		return { status: 200, headers, cookies: prepared.setCookieHeaders(), body: html };
 	}
 
-	return { answer: answerIsland, thrown: thrownByHook };
+	function timedOut(): Answer {
+		return islandError('timeout', '<!--mochi:island-error-->', ISLAND_ERROR_STATUS.timeout);
+	}
+
+	return { answer: answerIsland, thrown: thrownByHook, timedOut };
 }
 
 interface IslandRender {

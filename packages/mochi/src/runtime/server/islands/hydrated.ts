@@ -2,16 +2,12 @@ import type { Component } from 'svelte';
 import { state, type AppRuntime } from '../state.js';
 import { serializeProps, islandName } from './island-attributes.js';
 import type { PropsRegistry } from './props-registry.js';
+import { hydratableData } from './hydratable-data.js';
 import { escapeHtml } from '../escape.js';
-import { HYDRATABLE_ATTRIBUTE, PROPS_REF_ATTRIBUTE, type HydrateTrigger } from '../../shared/props-script.js';
+import { PROPS_REF_ATTRIBUTE, type HydrateTrigger } from '../../shared/props-script.js';
 import { COMPONENT_ATTRIBUTE, HYDRATE_ATTRIBUTE, ISLAND_TAG, ROOT_MARGIN_ATTRIBUTE } from '../../shared/constants.js';
 
-/** Given to Svelte's render as the CSP nonce, to pick out Svelte's `hydratable()` data script exactly. */
-const DATA_SCRIPT_NONCE = 'mochi-hydratable-data';
-const FRAGMENT_HEAD_TAGS = new RegExp(
-	`<script ${HYDRATABLE_ATTRIBUTE}>[\\s\\S]*?</script>|<style\\b[^>]*>[\\s\\S]*?</style>`,
-	'g'
-);
+const FRAGMENT_STYLES = /<style\b[^>]*>[\s\S]*?<\/style>/g;
 
 /** What the preprocessor passes for each `<X mochi:hydrate …>`; `Props` as in `IslandCall`. */
 export interface HydrateCall<Props extends Record<string, any> = Record<string, unknown>> {
@@ -41,7 +37,17 @@ export async function hydrated<Props extends Record<string, any>>(
 		);
 	}
 	const app = store.app ?? (await standaloneRuntime(name));
-	const html = await renderHydrated(app, name, component, call.props, payload, store.props, call.hydrate, call.options?.rootMargin);
+	const html = await renderHydrated(app, {
+		name,
+		component,
+		props: call.props,
+		payload,
+		registry: store.props,
+		trigger: call.hydrate,
+		rootMargin: call.options?.rootMargin,
+		// The page's nonce (or, at build, the placeholder that becomes a hash): Svelte puts it on its data script.
+		nonce: store.context.cspNonce
+	});
 	store.head.push(html.head);
 	return html.body;
 }
@@ -55,43 +61,56 @@ async function standaloneRuntime(name: string): Promise<AppRuntime> {
 	return { clientIslands: { [name]: '' }, render, dev: true };
 }
 
+/** One client island to render (see `renderHydrated`). */
+export interface HydratedIsland {
+	name: string;
+	component: unknown;
+	props: Record<string, unknown>;
+	/** The props as devalue wrote them: the props block, once per payload in `registry`. */
+	payload: string;
+	registry: PropsRegistry;
+	trigger: HydrateTrigger;
+	rootMargin?: string;
+	/**
+	 * The CSP nonce Svelte writes on its `hydratable()` data script: the page's (`ctx.cspNonce`) in a page;
+	 * in a fragment, the answer's data token, which is how `fragmentHead` finds that script. None: no nonce.
+	 */
+	nonce?: string;
+}
+
 /**
  * The markup of one client island: `body` goes where the island stands, `head` into the document head
  * (a page) or, for the fragment of a deferred + hydrated island, see `fragmentHead`.
  */
-export async function renderHydrated(
-	app: AppRuntime,
-	name: string,
-	component: unknown,
-	props: Record<string, unknown>,
-	payload: string,
-	registry: PropsRegistry,
-	trigger: HydrateTrigger,
-	rootMargin?: string
-): Promise<{ head: string; body: string }> {
+export async function renderHydrated(app: AppRuntime, island: HydratedIsland): Promise<{ head: string; body: string }> {
+	const { name, trigger, rootMargin, nonce } = island;
 	const url = app.clientIslands[name];
 	if (url === undefined) {
 		throw new Error(`Island <${name}> is hydrated but has no client chunk. Restart the dev server or rebuild the app.`);
 	}
-	// The marker nonce picks out Svelte's own `hydratable()` data script among the island's head tags.
-	const rendered = await app.render(component as any, { props, csp: { nonce: DATA_SCRIPT_NONCE } });
-	const { id, script } = registry.ref(payload);
+	const rendered = await app.render(island.component as any, { props: island.props, csp: nonce ? { nonce } : undefined });
+	const { id, script } = island.registry.ref(island.payload);
 	let attributes = `name="${escapeHtml(name)}" ${HYDRATE_ATTRIBUTE}="${trigger}" ${COMPONENT_ATTRIBUTE}="${escapeHtml(url)}" ${PROPS_REF_ATTRIBUTE}="${id}"`;
 	if (rootMargin) attributes += ` ${ROOT_MARGIN_ATTRIBUTE}="${escapeHtml(rootMargin)}"`;
-	const head = rendered.head.replace(`<script nonce="${DATA_SCRIPT_NONCE}">`, `<script ${HYDRATABLE_ATTRIBUTE}>`);
-	const body = `${script ?? ''}<${ISLAND_TAG} ${attributes} style="display:contents">${rendered.body}</${ISLAND_TAG}>`;
-	return { head, body };
+	// No style attribute: the page's head has the `display: contents` rule (island-style.ts).
+	const body = `${script ?? ''}<${ISLAND_TAG} ${attributes}>${rendered.body}</${ISLAND_TAG}>`;
+	return { head: rendered.head, body };
 }
-
 
 /**
- * What of a client island's head can travel inside a fetched fragment: the page's head is already
- * built. Svelte's data script (run by the runtime before hydrating) and, in dev, the components'
- * styles. The island's own `<svelte:head>` content is left to Svelte, which creates it in
- * `document.head` as it hydrates; scripts in it must never run as part of the fragment.
+ * What of an island's head can travel inside its fetched fragment (the page's head is already built):
+ * Svelte's `hydratable()` data, found by `token` (the nonce it was rendered with) and written as data
+ * that carries the token (hydratable-data.ts), and, in dev, the components' styles. The island's own
+ * `<svelte:head>` content is left to Svelte, which creates it in `document.head` as it hydrates; no
+ * script in it ever runs as part of the fragment.
  */
-export function fragmentHead(head: string): string {
-	const kept = head.match(FRAGMENT_HEAD_TAGS);
-	return kept ? kept.join('') : '';
+export function fragmentHead(head: string, token?: string): string {
+	let kept = '';
+	if (token) {
+		const open = `<script nonce="${token}">`;
+		const start = head.indexOf(open);
+		if (start !== -1) kept += hydratableData(head.slice(start + open.length, head.indexOf('</script>', start)), token);
+	}
+	for (const style of head.match(FRAGMENT_STYLES) ?? []) kept += style;
+	return kept;
 }
-

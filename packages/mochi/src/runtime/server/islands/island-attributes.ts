@@ -50,7 +50,8 @@ export function island<Props extends Record<string, any>>(
 	store?.islands.push({ name, mode: call.mode, payload, token, load: call.load });
 	if (token.length > MAX_GET_TOKEN_LENGTH) warnLargeToken(name, where, token.length);
 
-	const attributes: Record<string, string> = { name, [TOKEN_ATTRIBUTE]: token, style: 'display:contents' };
+	// No style attribute (a strict style-src would refuse it): the page's head has the rule (island-style.ts).
+	const attributes: Record<string, string> = { name, [TOKEN_ATTRIBUTE]: token };
 	if (call.load === 'visible') attributes.load = 'visible';
 	if (call.options?.rootMargin) attributes[ROOT_MARGIN_ATTRIBUTE] = call.options.rootMargin;
 	return attributes;

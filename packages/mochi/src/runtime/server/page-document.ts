@@ -1,0 +1,45 @@
+import type { ClientAssets, ServerManifest } from './app-types.js';
+import type { SignedIsland } from './islands/island-attributes.js';
+import { ISLAND_STYLE } from './island-style.js';
+import { escapeHtml } from './escape.js';
+import { ISLAND_TAG, MAX_GET_TOKEN_LENGTH, TOKEN_PARAM } from '../shared/constants.js';
+
+export interface DocumentOptions {
+	manifest: ServerManifest;
+	assets: ClientAssets;
+	fill: (head: string, body: string) => string;
+}
+
+/** The whole HTML document of a page: the template around what Mochi puts first in the head, then Svelte's. */
+export function createDocument({ manifest, assets, fill }: DocumentOptions) {
+	const islandOpen = `<${ISLAND_TAG}`;
+	const islandUrl = `${manifest.assetPrefix}/island/`;
+	const preloadIslands = manifest.islandPreload !== false;
+
+	/** One preload per eager island URL that fits a GET (longer tokens are POSTed, which can't be preloaded). */
+	function islandPreloads(islands: SignedIsland[]): string {
+		let links = '';
+		const seen = new Set<string>();
+		for (const island of islands) {
+			if (island.load !== 'eager' || island.token.length > MAX_GET_TOKEN_LENGTH) continue;
+			const href = `${islandUrl}${encodeURIComponent(island.name)}?${TOKEN_PARAM}=${island.token}`;
+			if (seen.has(href)) continue;
+			seen.add(href);
+			links += `<link rel="preload" as="fetch" href="${escapeHtml(href)}" crossorigin>`;
+		}
+		return links;
+	}
+
+	return function document(cssKey: string, head: string, body: string, islands: SignedIsland[] = []): string {
+		// First in the head: the browser starts every eager island request while it is still parsing the page,
+		// and the runtime's fetch of the same URL (same mode and credentials) picks the response up.
+		let top = preloadIslands ? islandPreloads(islands) : '';
+		const hasIslands = body.includes(islandOpen);
+		if (hasIslands) top += ISLAND_STYLE;
+		for (const href of assets.css[cssKey] ?? []) top += `<link rel="stylesheet" href="${href}">`;
+		if (assets.head) top += assets.head;
+		// The runtime is loaded only where an island was actually rendered: other pages ship no JS.
+		if (assets.runtime && hasIslands) top += `<script type="module" src="${assets.runtime}"></script>`;
+		return fill(top + head, body);
+	};
+}

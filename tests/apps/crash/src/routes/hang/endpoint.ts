@@ -1,0 +1,4 @@
+/** Never returns its Response. */
+export function GET(): Promise<Response> {
+	return new Promise(() => {});
+}
