@@ -62,6 +62,14 @@ const special: Handle = async (ctx, resolve) => {
 			ctx.setHeaders({ 'x-late': 'yes' });
 			return response;
 		}
+		case 'hang':
+			// Never settles: the render timeout must still answer.
+			return new Promise<Response>(() => {});
+		case 'nonce': {
+			const response = await resolve();
+			response.headers.set('x-hook-nonce', String(ctx.cspNonce));
+			return response;
+		}
 		case 'status':
 			// A page's status, set before it renders.
 			ctx.setStatus(451);
