@@ -8,6 +8,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO, buildApp, stopChild } from '../helpers/app.js';
+import { waitFor } from '../helpers/wait.js';
 import { alive, get, islandUrl, sleep, spawnServer, tokenOf, waitUntil, type Server } from '../hardening/support.js';
 
 const CRASH = path.join(REPO, 'tests/apps/crash');
@@ -132,7 +133,9 @@ describe('one process', () => {
 			expect(body).toContain(expected.body);
 			expect(ms).toBeGreaterThanOrEqual(900);
 			expect(ms).toBeLessThan(15_000);
-			expect(server.output()).toContain(`[mochi] ${expected.log}: no answer within 1000 ms (server.renderTimeout), answered 503`);
+			// The log arrives through a pipe, possibly after the answer: wait for it.
+			const line = `[mochi] ${expected.log}: no answer within 1000 ms (server.renderTimeout), answered 503`;
+			await waitFor(() => server.output().includes(line), { what: line, timeout: 15_000 });
 		}
 		const island = await get(hang);
 		expect(island.headers['x-mochi-island-error']).toBe('timeout');

@@ -1,6 +1,7 @@
 // Pages over real HTTP: file-based routes, layouts, the error page, redirects, page headers.
 import { describe, expect, it } from 'vitest';
 import { BASIC, MODES, get, useApp } from './support.js';
+import { waitFor } from '../helpers/wait.js';
 
 describe.each(MODES)('routes (%s)', (mode) => {
 	const app = useApp(mode, BASIC);
@@ -80,7 +81,8 @@ describe.each(MODES)('routes (%s)', (mode) => {
 		// Dev shows the error's first line; production never leaks it.
 		if (mode === 'dev') expect(body).toContain('kaboom from boom.svelte');
 		else expect(body).not.toContain('kaboom');
-		expect(app.output()).toContain('kaboom from boom.svelte');
+		// A built server's log arrives through a pipe, possibly after its answer: wait for it.
+		await waitFor(() => app.output().includes('kaboom from boom.svelte'), { what: 'the logged error', timeout: 15_000 });
 	});
 
 	it('redirects a trailing slash with 308, keeping the query', async () => {
