@@ -5,6 +5,7 @@ import type { RouteTree } from './routes/index.js';
 import type { IslandEntry } from './island-registry.js';
 import type { ResolvedOptions } from './options.js';
 import { DEFAULT_TEMPLATE } from '../runtime/server/template.js';
+import { findHooksFile } from './hooks-file.js';
 
 export const ROOT_COMPONENT = fileURLToPath(new URL('../runtime/server/root.svelte', import.meta.url));
 
@@ -17,6 +18,9 @@ export function serverEntryCode(root: string, options: ResolvedOptions, tree: Ro
 	const lazy = (file: string) => `() => import(${abs(file)})`;
 	const lines = [`import root from ${JSON.stringify(ROOT_COMPONENT)};`, "import { render } from 'svelte/server';"];
 	islands.forEach((island, i) => lines.push(`import island${i} from ${abs(island.file)};`));
+	// Imported eagerly: `handle` runs on every request. In dev, an edit reloads this module (and the app).
+	const hooks = findHooksFile(root);
+	if (hooks) lines.push(`import * as hooks from ${abs(hooks)};`);
 
 	const routes = tree.routes.map(
 		(route) =>
@@ -41,7 +45,8 @@ export function serverEntryCode(root: string, options: ResolvedOptions, tree: Ro
 		`\tserver: ${JSON.stringify(options.server)},`,
 		`\tislandMaxAge: ${JSON.stringify(options.islands.maxAge)},`,
 		`\tislandPreload: ${JSON.stringify(options.islands.preload)},`,
-		`\tcsrf: ${JSON.stringify(options.csrf)}`,
+		`\tcsrf: ${JSON.stringify(options.csrf)},`,
+		`\thooks: ${hooks ? `{ file: ${JSON.stringify(hooks)}, module: hooks }` : 'null'}`,
 		'};'
 	);
 	return lines.join('\n') + '\n';

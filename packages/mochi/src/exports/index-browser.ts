@@ -3,6 +3,11 @@ import type { RequestContext } from '../runtime/server/context.js';
 export type { RequestContext } from '../runtime/server/context.js';
 export type { Cookies, CookieOptions } from '../runtime/server/cookies.js';
 export { error, HttpError } from '../runtime/server/http-error.js';
+// Pure, so shared code that imports them still builds for the browser; they mean something on the server only.
+export { redirect, type RedirectStatus } from '../runtime/server/redirect.js';
+export { json } from '../runtime/server/json.js';
+export { sequence, type Handle, type Resolve } from '../runtime/server/sequence.js';
+export type { RequestKind } from '../runtime/server/context.js';
 
 export function getRequestContext(): RequestContext {
 	throw new Error(

@@ -8,6 +8,7 @@ import {
 	ISLAND_ERROR_HEADER,
 	ISLAND_HYDRATE_EVENT,
 	ISLAND_LOAD_EVENT,
+	ISLAND_LOCATION_HEADER,
 	ISLAND_RETRIES,
 	ISLAND_RETRY_MS,
 	ISLAND_TAG,
@@ -33,7 +34,8 @@ export interface IslandErrorDetail {
 export class MochiIsland extends HTMLElement {
 	/** Set once the fetch starts: moving the element in the DOM reconnects it, and must not fetch again. */
 	#fetched = false;
-	#observer: IntersectionObserver | undefined;
+	/** Watching for the island to come near; null once it has (null, not undefined: shorter in the bundle). */
+	#observer: IntersectionObserver | null | undefined;
 	#marker: HTMLElement | undefined;
 	/** The last fragment's `x-mochi-hydratable`: which of its data blocks are the server's (hydrate.ts). */
 	#token: string | null = null;
@@ -51,9 +53,10 @@ export class MochiIsland extends HTMLElement {
 	#schedule(trigger: string, run: () => Promise<void>): void {
 		if (trigger === 'visible') return this.#whenVisible(run);
 		this.#fetched = true; // committed: reconnecting must not schedule a second hydration
-		if (trigger === 'idle' && 'requestIdleCallback' in window) requestIdleCallback(() => void run(), { timeout: 2000 });
-		else if (trigger === 'idle') setTimeout(() => void run(), 200);
-		else void run();
+		// `run` ignores an idle deadline, and settles the element itself: nobody waits for its promise.
+		if (trigger !== 'idle') void run();
+		else if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 2000 });
+		else setTimeout(run, 200);
 	}
 
 	async #hydrate(): Promise<void> {
@@ -90,7 +93,7 @@ export class MochiIsland extends HTMLElement {
 			(entries) => {
 				if (!entries.some((entry) => entry.isIntersecting)) return;
 				observer.disconnect();
-				this.#observer = undefined;
+				this.#observer = null;
 				this.#marker?.remove();
 				void run();
 			},
@@ -124,6 +127,10 @@ export class MochiIsland extends HTMLElement {
 				}
 				// An unread body holds the request (and its connection) open until garbage collection.
 				void response.body?.cancel();
+				// The island threw redirect() (a 409): the server sends an absolute URL on this origin (it
+				// refuses others), and the page goes there. Anything else (a proxy's doing) fails the island.
+				const to = response.headers.get(ISLAND_LOCATION_HEADER);
+				if (to?.startsWith(origin + '/')) return location.assign(to);
 				// Only a gateway's passing trouble is worth another try: a 4xx, a render error or Mochi's own render
 				// timeout (a 503 that says so in its reason) will not change.
 				if (response.status < 502 || response.status > 504 || response.headers.has(ISLAND_ERROR_HEADER)) break;

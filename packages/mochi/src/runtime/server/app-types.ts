@@ -2,6 +2,7 @@ import type { Component } from 'svelte';
 import type { render } from 'svelte/server';
 import type { Segment } from '../shared/routes.js';
 import type { RequestContext } from './context.js';
+import type { AppHooks } from './hooks.js';
 import type { CspConfig } from './csp-options.js';
 
 /** A compiled `.svelte` page, layout or error page, as its module exports it. */
@@ -52,6 +53,8 @@ export interface ServerManifest {
 	islandPreload?: boolean;
 	/** `mochi({ csrf })`: origins whose form posts are accepted besides the app's own, or false for no check. Unset: on. */
 	csrf?: false | { trustedOrigins: string[] };
+	/** `src/hooks.server.ts` (or `.js`), imported eagerly, if the app has one. */
+	hooks?: AppHooks | null;
 	/** `mochi({ csp })`, checked at config time (csp-options.ts); null or absent: no policy is sent. */
 	csp?: CspConfig | null;
 	/** `mochi({ server })` as the app set it: defaults and `MOCHI_*` variables are applied at start (node/env.ts). */

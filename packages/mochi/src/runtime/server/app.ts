@@ -1,16 +1,19 @@
 import { createRouter } from './router.js';
 import { compileTemplate } from './template.js';
-import { createIslandEndpoint } from './islands/endpoint.js';
+import { createIslandEndpoint, createIslandState } from './islands/endpoint.js';
 import { PublicTokens } from './islands/public-tokens.js';
 import { getKey } from './islands/current-key.js';
 import type { SignedIsland } from './islands/island-attributes.js';
-import { fromWebRequest, textAnswer, toWebResponse, type Answer, type IncomingRequest } from './exchange.js';
-import { createPageRenderer, type RenderedPage } from './render-page.js';
-import { callEndpoint } from './call-endpoint.js';
+import { fromWebRequest, fromWebResponse, textAnswer, toWebResponse, type Answer, type IncomingRequest } from './exchange.js';
+import { createPageRenderer, pageNonce, pageTimeoutAnswer, type PageRequest, type RenderedPage } from './render-page.js';
+import { callEndpoint, endpointThrown, endpointTimeoutAnswer } from './call-endpoint.js';
+import { createRequestState, type PreparedRequest } from './create-context.js';
+import { createHookRunner, type Hooked } from './hooks.js';
+import { redirectAnswer } from './thrown.js';
 import { state, type AppRuntime } from './state.js';
 import { defaultLog, rateLimited, type ErrorReporter, type Log } from './log.js';
 import { createChecks } from './checks/index.js';
-import { DEFAULT_RENDER_TIMEOUT_MS, renderDeadline } from './render-timeout.js';
+import { DEFAULT_RENDER_TIMEOUT_MS, TIMED_OUT, renderDeadline } from './render-timeout.js';
 import { createCspPolicy, type CspPolicy } from './csp.js';
 import type { ClientAssets, ComponentModule, RouteDefinition, ServerManifest } from './app-types.js';
 
@@ -80,7 +83,9 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 	const islandPath = `${manifest.assetPrefix}/island/`;
 	const publicTokens = new PublicTokens();
 	const csp = manifest.csp ? createCspPolicy(manifest.csp, { dev }) : null;
-	const answerIsland = createIslandEndpoint({ islands: manifest.islands, runtime, path: islandPath, publicTokens, log, csp });
+	const island = createIslandEndpoint({ islands: manifest.islands, runtime, path: islandPath, publicTokens, log, csp });
+	// Null without a hooks file: then no request pays for hooks at all.
+	const hooks = createHookRunner(manifest.hooks, log);
 	// In production a module never changes: each is imported once, not on every request. The dev server
 	// must re-import (its runner hands back the edited module), so there the loaders stay as they are.
 	const load = dev ? <T>(loader: () => Promise<T>) => loader : once;
@@ -93,64 +98,92 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 	const rootLayouts = manifest.rootLayouts.map(load);
 	const rootError = manifest.rootError && load(manifest.rootError);
 	const match = createRouter(routes.map((route) => ({ id: route.id, segments: route.segments, data: route })));
+	const fill = compileTemplate(manifest.template);
 	const renderPageRequest = createPageRenderer({
 		manifest,
 		assets: options.assets,
-		fill: compileTemplate(manifest.template),
+		fill,
 		runtime,
 		onError,
 		log,
 		csp
 	});
 
-	async function renderPage(request: IncomingRequest, cspPlaceholder?: string): Promise<RenderedPage | null> {
-		const found = match(request.url.pathname);
-		if (!found || found.route.data.kind !== 'page') return null;
+	/** What answers a request, worked out before any app code runs: a hook needs to know it (`ctx.kind`, `ctx.params`). */
+	function route(request: IncomingRequest): Target {
+		const { url } = request;
+		// The island route is matched first: no user route, not even a catch-all, can shadow it.
+		if (url.pathname.startsWith(islandPath)) return ISLAND;
+		const found = match(url.pathname);
+		if (!found) return { kind: 'page', page: notFoundPage(request) };
 		const route = found.route.data;
-		return renderPageRequest({
-			request,
-			params: found.params,
-			cssKey: route.id,
-			layouts: route.layouts,
-			page: route.load as () => Promise<ComponentModule>,
-			error: route.error,
-			cspPlaceholder
-		});
+		const { params } = found;
+		const slash = found.trailingSlash && url.pathname !== '/';
+		const answer = slash ? redirectAnswer(308, url.pathname.replace(/\/+$/, '') + url.search, []) : undefined;
+		if (route.kind === 'endpoint') return { kind: 'endpoint', route, params, answer };
+		const page: PageRequest = { request, params, cssKey: route.id, layouts: route.layouts, page: route.load as () => Promise<ComponentModule>, error: route.error };
+		if (answer || request.method === 'GET' || request.method === 'HEAD') return { kind: 'page', page, answer };
+		return { kind: 'page', page, answer: textAnswer(405, 'Pages answer GET and HEAD only.', { allow: 'GET, HEAD' }) };
 	}
 
-	async function notFound(request: IncomingRequest): Promise<Answer> {
-		const { answer } = await renderPageRequest({
-			request,
-			params: {},
-			cssKey: '404',
-			layouts: rootLayouts,
-			page: null,
-			error: rootError,
-			status: 404
-		});
-		return answer;
+	function notFoundPage(request: IncomingRequest): PageRequest {
+		return { request, params: {}, cssKey: '404', layouts: rootLayouts, page: null, error: rootError, status: 404 };
+	}
+
+	/** The page, endpoint or island; `prepared` is the request state a hook runs in, if one does. */
+	async function serve(request: IncomingRequest, target: Target, prepared?: PreparedRequest): Promise<Answer | Response> {
+		if (target.kind === 'island') return island.answer(request, prepared);
+		if (target.answer) return target.answer;
+		if (target.kind === 'endpoint') return callEndpoint(target.route, request, target.params, { runtime, onError, prepared });
+		return (await renderPageRequest({ ...target.page, prepared })).answer;
+	}
+
+	/** What a value thrown by a hook becomes: what it would be had the island, endpoint or page thrown it. */
+	async function thrown(request: IncomingRequest, target: Target, error: unknown, prepared: PreparedRequest): Promise<Answer> {
+		if (target.kind === 'island') return island.thrown(request, error, prepared);
+		if (target.kind === 'endpoint') return endpointThrown(error, request, prepared, { runtime, onError });
+		// Rendered as a page whose module threw it: the nearest error page, in the page's layouts.
+		const rendered = await renderPageRequest({ ...target.page, page: () => Promise.reject(error), prepared });
+		return rendered.answer;
+	}
+
+	function hooked(request: IncomingRequest, target: Target): Hooked {
+		return { serve: (prepared) => serve(request, target, prepared), thrown: (error, prepared) => thrown(request, target, error, prepared) };
+	}
+
+	function prepare(request: IncomingRequest, target: Target): PreparedRequest {
+		if (target.kind === 'island') return createIslandState(request, runtime);
+		const params = target.kind === 'endpoint' ? target.params : target.page.params;
+		const cspNonce = target.kind === 'page' ? pageNonce(csp, target.page) : undefined;
+		return createRequestState({ request, kind: target.kind, params, app: runtime, cspNonce });
+	}
+
+	/** Past the render timeout, a hook included: what the page, endpoint or island would have answered then. */
+	function timedOut(target: Target): Answer {
+		if (target.kind === 'island') return island.timedOut();
+		return target.kind === 'endpoint' ? endpointTimeoutAnswer() : pageTimeoutAnswer(fill);
 	}
 
 	async function answer(request: IncomingRequest): Promise<Answer | Response> {
-		const { url } = request;
-		// Safety checks (CSRF, …) before anything of the app's runs, islands and form actions included.
+		// Safety checks (CSRF, …) before anything of the app's runs, hooks, islands and form actions included.
 		const refused = check(request);
 		if (refused) return refused;
-		// The island route is matched first: no user route, not even a catch-all, can shadow it.
-		if (url.pathname.startsWith(islandPath)) return answerIsland(request);
-		const found = match(url.pathname);
-		if (!found) return notFound(request);
-		if (found.trailingSlash && url.pathname !== '/') {
-			const location = url.pathname.replace(/\/+$/, '') + url.search;
-			return { status: 308, headers: { location }, cookies: [], body: '' };
-		}
-		const route = found.route.data;
-		if (route.kind === 'endpoint') return callEndpoint(route, request, found.params, { runtime, onError });
-		if (request.method !== 'GET' && request.method !== 'HEAD') {
-			return textAnswer(405, 'Pages answer GET and HEAD only.', { allow: 'GET, HEAD' });
-		}
-		const rendered = await renderPage(request);
-		return rendered ? rendered.answer : notFound(request);
+		const target = route(request);
+		if (!hooks) return serve(request, target);
+		// The render timeout covers the hooks too: one stuck before resolve() must not hold the connection.
+		const running = hooks(prepare(request, target), hooked(request, target));
+		const settled = runtime.deadline ? await runtime.deadline(running, request) : await running;
+		return settled === TIMED_OUT ? timedOut(target) : settled;
+	}
+
+	async function renderPage(request: IncomingRequest, cspPlaceholder?: string): Promise<RenderedPage | null> {
+		const target = route(request);
+		if (target.kind !== 'page' || !target.page.page || target.answer) return null;
+		target.page.cspPlaceholder = cspPlaceholder;
+		if (!hooks) return renderPageRequest(target.page);
+		const prepared = prepare(request, target);
+		const answered = await hooks(prepared, hooked(request, target));
+		return { answer: answered instanceof Response ? await fromWebResponse(answered) : answered, prepared };
 	}
 
 	return {
@@ -173,6 +206,19 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 		}
 	};
 }
+
+type AppRoute = RouteDefinition;
+
+/**
+ * What answers a request. `answer`: an answer known before anything runs (a trailing slash's 308, a POST to
+ * a page's 405), still given to the hooks as their `resolve()`.
+ */
+type Target =
+	| { kind: 'island' }
+	| { kind: 'endpoint'; route: AppRoute; params: Record<string, string>; answer?: Answer }
+	| { kind: 'page'; page: PageRequest; answer?: Answer };
+
+const ISLAND: Target = { kind: 'island' };
 
 /** A prerendered page is one file for every visitor: it has no client to speak of. */
 function prerenderedAddress(): never {

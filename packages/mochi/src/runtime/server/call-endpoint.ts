@@ -1,19 +1,26 @@
 import { state, type AppRuntime } from './state.js';
-import { HttpError } from './http-error.js';
-import { applyContextHeaders, createRequestState } from './create-context.js';
+import { interpretThrown, redirectAnswer } from './thrown.js';
+import { applyContextHeaders, createRequestState, type PreparedRequest } from './create-context.js';
 import { textAnswer, type Answer, type IncomingRequest } from './exchange.js';
-import { firstLine, type ErrorReporter } from './log.js';
+import type { ErrorReporter } from './log.js';
 import type { EndpointModule, RouteDefinition } from './app-types.js';
 import { TIMED_OUT, TIMEOUT_STATUS } from './render-timeout.js';
 
 const VERBS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+
+export interface EndpointOptions {
+	runtime: AppRuntime;
+	onError: ErrorReporter;
+	/** The request state a hook already runs in (its `locals`); made here otherwise. */
+	prepared?: PreparedRequest;
+}
 
 /** Run `export function GET(ctx)` (or another verb) of a `.ts`/`.js` route inside a request context. */
 export async function callEndpoint(
 	route: RouteDefinition,
 	request: IncomingRequest,
 	params: Record<string, string>,
-	options: { runtime: AppRuntime; onError: ErrorReporter }
+	options: EndpointOptions
 ): Promise<Answer | Response> {
 	const module = (await route.load()) as EndpointModule;
 	let handler = module[request.method];
@@ -22,7 +29,7 @@ export async function callEndpoint(
 		const allowed = VERBS.filter((v) => typeof module[v] === 'function' || (v === 'HEAD' && typeof module.GET === 'function'));
 		return textAnswer(405, `${request.method} is not allowed here.`, { allow: allowed.join(', ') });
 	}
-	const prepared = createRequestState({ request, params, app: options.runtime });
+	const prepared = options.prepared ?? createRequestState({ request, kind: 'endpoint', params, app: options.runtime });
 	try {
 		let result: unknown = state.storage.run(prepared.state, () => (handler as Function)(prepared.state.context));
 		// The deadline runs until the handler hands back its Response; streaming that Response's body is not timed.
@@ -31,9 +38,7 @@ export async function callEndpoint(
 			const pending = Promise.resolve(result);
 			result = deadline ? await deadline(pending, request) : await pending;
 		}
-		if (result === TIMED_OUT) {
-			return textAnswer(TIMEOUT_STATUS, 'Service Unavailable: the endpoint took too long to answer.', { 'cache-control': 'no-store' });
-		}
+		if (result === TIMED_OUT) return endpointTimeoutAnswer();
 		if (!(result instanceof Response)) {
 			throw new TypeError(`${route.file}: ${request.method} must return a Response, got ${describe(result)}.`);
 		}
@@ -42,10 +47,21 @@ export async function callEndpoint(
 		applyContextHeaders(headers, prepared);
 		return new Response(result.body, { status: result.status, statusText: result.statusText, headers });
 	} catch (error) {
-		if (error instanceof HttpError) return textAnswer(error.status, error.message);
-		options.onError(error, request.request());
-		return textAnswer(500, options.runtime.dev ? firstLine(error) : 'Internal Error');
+		return endpointThrown(error, request, prepared, options);
 	}
+}
+
+/** What a value thrown by an endpoint (or by a hook, for an endpoint's request) becomes: its redirect, its status and message, or a 500. */
+export function endpointThrown(error: unknown, request: IncomingRequest, prepared: PreparedRequest, options: EndpointOptions): Answer {
+	const thrown = interpretThrown(error, options.runtime.dev);
+	if (thrown.type === 'redirect') return redirectAnswer(thrown.status, thrown.location, prepared.setCookieHeaders());
+	if (thrown.type === 'crash') options.onError(error, request.request());
+	return textAnswer(thrown.status, thrown.message);
+}
+
+/** Past the render timeout, for an endpoint (or a hook around one). */
+export function endpointTimeoutAnswer(): Answer {
+	return textAnswer(TIMEOUT_STATUS, 'Service Unavailable: the endpoint took too long to answer.', { 'cache-control': 'no-store' });
 }
 
 function describe(value: unknown): string {

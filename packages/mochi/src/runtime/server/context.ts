@@ -1,8 +1,13 @@
 import { state } from './state.js';
 import type { Cookies } from './cookies.js';
 
+/** What a request is answered by. `action` is a page's form action (a POST to a page). */
+export type RequestKind = 'page' | 'endpoint' | 'action' | 'island';
+
 /** What pages, layouts, islands and endpoints know about the request they serve. */
 export interface RequestContext {
+	/** What answers this request: a page (404 and error pages included), an endpoint, an action or an island. */
+	kind: RequestKind;
 	/** The request itself; for an island, the island's own request. */
 	request: Request;
 	/** The request URL; for an island, the island URL. */
@@ -14,7 +19,14 @@ export interface RequestContext {
 	cookies: Cookies;
 	/** Set response headers of this page, island or endpoint. `set-cookie` goes through `cookies`. */
 	setHeaders(headers: Record<string, string>): void;
-	/** A per-request bag for your own values. */
+	/**
+	 * The status of the page being rendered, with its own markup (not the error page): `setStatus(404)` for
+	 * a missing product the product page renders itself. 200–599 but not 204, 205 or a 3xx (those have no
+	 * body or need a location: use `redirect()`). Pages only: an endpoint returns its own Response, and an
+	 * island's HTML goes into a page whose status was sent long ago (throw `error()` to fail it).
+	 */
+	setStatus(status: number): void;
+	/** A per-request bag for your own values; what a hook puts here is seen by the page, endpoint or island. */
 	locals: Record<string, unknown>;
 	/**
 	 * The client's IP address: the peer's; with `MOCHI_TRUST_PROXY`, taken from `X-Forwarded-For`, counting

@@ -2,7 +2,9 @@
 // server (node/exchange.ts) fills these straight from Node's objects: building a web Request and
 // Response cost an island request more than its HMAC and its render together, and a page a sixth of
 // its CPU (bench/README.md). The dev server, the build and tests speak web objects and adapt here.
-import { memoryResponse } from './memory-response.js';
+// A hook (hooks.ts) sees an Answer as a MemoryResponse (memory-response.ts), a web Response that builds
+// nothing until read, and an untouched one goes back to its Answer.
+import { MemoryResponse } from './memory-response.js';
 import { NOSNIFF, REFERRER_POLICY } from './security-headers.js';
 
 export interface IncomingRequest {
@@ -47,8 +49,12 @@ function unknownAddress(): never {
 
 /** Endpoints answer with their own Response; everything else Mochi renders is an Answer. */
 export function toWebResponse(answer: Answer | Response): Response {
-	if (answer instanceof Response) return answer;
-	const headers = new Headers(answer.headers);
-	for (const cookie of answer.cookies) headers.append('set-cookie', cookie);
-	return memoryResponse(answer.body, { status: answer.status, headers });
+	return answer instanceof Response ? answer : new MemoryResponse(answer);
+}
+
+/** A web Response read back into an Answer (its whole body): for a page a hook answered on its own at prerender time. */
+export async function fromWebResponse(response: Response): Promise<Answer> {
+	const headers: Record<string, string> = {};
+	for (const [name, value] of response.headers) if (name !== 'set-cookie') headers[name] = value;
+	return { status: response.status, headers, cookies: response.headers.getSetCookie(), body: await response.text() };
 }

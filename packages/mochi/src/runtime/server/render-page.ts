@@ -1,6 +1,6 @@
 import type { Component } from 'svelte';
 import { state, type AppRuntime } from './state.js';
-import { HttpError } from './http-error.js';
+import { interpretThrown, redirectAnswer } from './thrown.js';
 import { createRequestState, withContextHeaders, type PreparedRequest } from './create-context.js';
 import type { Answer, IncomingRequest } from './exchange.js';
 import { firstLine, type ErrorReporter, type Log } from './log.js';
@@ -39,6 +39,8 @@ export interface PageRequest {
 	 * then gets no policy header here: the server works out its hashes when it starts (prerendered-csp.ts).
 	 */
 	cspPlaceholder?: string;
+	/** The request state a hook already runs in (its `locals`, its `cspNonce`); made here otherwise. */
+	prepared?: PreparedRequest;
 }
 
 export interface RenderedPage {
@@ -89,39 +91,44 @@ export function createPageRenderer(options: PageRendererOptions) {
 	return async function renderPage(page: PageRequest): Promise<RenderedPage> {
 		const { request } = page;
 		const { csp } = options;
-		// Only with a policy: pages of an app without one pay nothing for it.
-		const cspNonce = csp ? (page.cspPlaceholder ?? csp.nonce()) : undefined;
-		const prepared = createRequestState({ request, params: page.params, app: options.runtime, cspNonce });
+		// Only with a policy: pages of an app without one pay nothing for it. A hook's request state has its nonce already.
+		const cspNonce = page.prepared ? page.prepared.state.context.cspNonce : pageNonce(csp, page);
+		const prepared = page.prepared ?? createRequestState({ request, params: page.params, app: options.runtime, cspNonce });
 		const rendering = state.storage.run(prepared.state, async () => {
 			if (!page.page) return renderError(page, prepared, page.status ?? 404, 'Not found');
 			try {
 				const modules = await Promise.all([...page.layouts.map((l) => l()), page.page()]);
 				const out = await renderTree(modules, { params: page.params }, cspNonce);
 				const head = out.head + prepared.state.head.join('');
-				return html(document(page.cssKey, head, out.body, prepared.state.islands), 200, prepared, true);
+				return html(document(page.cssKey, head, out.body, prepared.state.islands), prepared.status ?? 200, prepared, true);
 			} catch (error) {
-				if (error instanceof HttpError) return renderError(page, prepared, error.status, error.message);
-				const reported = options.onError(error, request.request(), cspNonce);
-				const message = options.runtime.dev ? firstLine(error) : 'Internal Error';
-				return renderError(page, prepared, 500, message, reported?.head);
+				const thrown = interpretThrown(error, options.runtime.dev);
+				if (thrown.type === 'redirect') return redirectAnswer(thrown.status, thrown.location, prepared.setCookieHeaders());
+				const reported = thrown.type === 'crash' ? options.onError(error, request.request(), cspNonce) : undefined;
+				return renderError(page, prepared, thrown.status, thrown.message, reported?.head);
 			}
 		});
 		const { deadline } = options.runtime;
 		const settled = deadline ? await deadline(rendering, request) : await rendering;
-		if (settled === TIMED_OUT) return { answer: timedOut(), prepared };
+		if (settled === TIMED_OUT) return { answer: pageTimeoutAnswer(fill), prepared };
 		const answer = settled;
 		// Error pages too; over any policy the app set with setHeaders: this one knows the nonce.
 		if (csp && cspNonce && !page.cspPlaceholder) answer.headers[csp.name] = csp.forNonce(cspNonce);
 		return { answer, prepared };
 	};
+}
 
-	/**
-	 * Past the render timeout: a plain document, not the app's error page, whose layouts may be what is stuck.
-	 * Neither the page's headers nor its cookies: the render has not finished, and a cache must not keep this.
-	 */
-	function timedOut(): Answer {
-		const text = `${TIMEOUT_STATUS} Service Unavailable`;
-		const body = fill(`<title>${text}</title>`, `<h1>${text}</h1><p>The page took too long to render.</p>`);
-		return { status: TIMEOUT_STATUS, headers: { ...htmlHeaders(), 'cache-control': 'no-store' }, cookies: [], body };
-	}
+/** The CSP nonce of a page's request state: a fresh one, the build's placeholder, or none without a policy. */
+export function pageNonce(csp: CspPolicy | null | undefined, page: { cspPlaceholder?: string }): string | undefined {
+	return csp ? (page.cspPlaceholder ?? csp.nonce()) : undefined;
+}
+
+/**
+ * Past the render timeout: a plain document, not the app's error page, whose layouts may be what is stuck.
+ * Neither the page's headers nor its cookies: the render has not finished, and a cache must not keep this.
+ */
+export function pageTimeoutAnswer(fill: (head: string, body: string) => string): Answer {
+	const text = `${TIMEOUT_STATUS} Service Unavailable`;
+	const body = fill(`<title>${text}</title>`, `<h1>${text}</h1><p>The page took too long to render.</p>`);
+	return { status: TIMEOUT_STATUS, headers: { ...htmlHeaders(), 'cache-control': 'no-store' }, cookies: [], body };
 }

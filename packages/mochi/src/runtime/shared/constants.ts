@@ -17,6 +17,13 @@ export const TOKEN_PARAM = 'p';
 export const ISLAND_ERROR_HEADER = 'x-mochi-island-error';
 
 /**
+ * Set on an island answer (a 409) when the island or a hook threw `redirect()`: an absolute URL on the
+ * page's origin, where the runtime sends the page instead of swapping anything in. Never a real 30x,
+ * which fetch would follow.
+ */
+export const ISLAND_LOCATION_HEADER = 'x-mochi-island-location';
+
+/**
  * Longest token accepted in a URL, in characters. Browsers and proxies commonly cap URLs near 8 KiB;
  * a longer GET token is refused with 414 before any decoding happens.
  */
@@ -65,6 +72,7 @@ export type IslandErrorReason =
 	| 'signature' // 403
 	| 'expired' // 410: older than islands.maxAge; reloading the page gives a fresh token
 	| 'too-large' // 413 / 414
+	| 'redirect' // 409 with x-mochi-island-location: the page goes there (a runtime that predates it keeps the fallback)
 	| 'render' // 500
 	| 'timeout'; // 503: the island did not render within mochi({ server: { renderTimeout } })
 
@@ -75,6 +83,7 @@ export const ISLAND_ERROR_STATUS: Record<IslandErrorReason, number> = {
 	signature: 403,
 	expired: 410,
 	'too-large': 414,
+	redirect: 409,
 	render: 500,
 	timeout: 503
 };

@@ -23,7 +23,7 @@ const render = vi.fn(async () => ({ head: '', body: '<p>[greeting]</p>' }));
 const lines: string[] = [];
 const runtime = { clientIslands: {}, render, dev: false, islandMaxAge: 60 } as unknown as AppRuntime;
 const publicTokens = new PublicTokens();
-const answer = createIslandEndpoint({ islands: { Greeting, Other: Greeting } as never, runtime, path: '/_mochi/island/', publicTokens, log: (line) => lines.push(line) });
+const { answer } = createIslandEndpoint({ islands: { Greeting, Other: Greeting } as never, runtime, path: '/_mochi/island/', publicTokens, log: (line) => lines.push(line) });
 // Through the web adapters, as the dev server calls it; node/exchange.test.ts covers the Node side.
 const handle = async (request: Request, url: URL) => toWebResponse(await answer(fromWebRequest(request, url)));
 

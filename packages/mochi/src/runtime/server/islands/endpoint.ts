@@ -8,8 +8,9 @@ import type { Answer, IncomingRequest } from '../exchange.js';
 import { getKey } from './current-key.js';
 import type { PublicTokens } from './public-tokens.js';
 import { state, type AppRuntime } from '../state.js';
-import { HttpError } from '../http-error.js';
-import { createRequestState, pageUrlFromReferer, withContextHeaders } from '../create-context.js';
+import { interpretThrown } from '../thrown.js';
+import { createRequestState, pageUrlFromReferer, withContextHeaders, type PreparedRequest } from '../create-context.js';
+import { islandRedirect, sameOriginUrl } from './island-redirect.js';
 import { firstLine, rateLimited, type Log } from '../log.js';
 import { NOSNIFF, REFERRER_POLICY } from '../security-headers.js';
 import { TIMED_OUT } from '../render-timeout.js';
@@ -72,7 +73,30 @@ export function createIslandEndpoint(options: IslandEndpointOptions) {
 		return { status, headers, cookies: [], body: message };
 	}
 
-	return async function answerIsland(request: IncomingRequest): Promise<Answer> {
+	/**
+	 * What a value thrown while serving an island becomes. An island has no error page: the status and a
+	 * marker go back, the reason to the log. A redirect never becomes a 30x (fetch would follow it and
+	 * swap the target's HTML in): the runtime is told where to send the page, if it is this origin.
+	 */
+	function failed(name: string, error: unknown, prepared: PreparedRequest): Answer {
+		const thrown = interpretThrown(error, options.runtime.dev);
+		if (thrown.type === 'redirect') {
+			const url = sameOriginUrl(thrown.location, prepared.state.context.pageUrl);
+			if (url) return islandRedirect(url, prepared.setCookieHeaders());
+			logFailure(
+				`redirect ${name}`,
+				`[mochi] island ${name}: redirect(${thrown.status}, ${JSON.stringify(thrown.location.slice(0, 200))}) refused: ` +
+					'an island can only send the page to its own origin'
+			);
+			return islandError('render', '<!--mochi:island-error-->', 500);
+		}
+		const stack = options.runtime.dev && thrown.type === 'crash' ? `\n${(error as Error)?.stack ?? error}` : '';
+		logFailure(`render ${name}`, `[mochi] island ${name} failed to render (${thrown.status}): ${firstLine(error)}${stack}`);
+		return islandError('render', '<!--mochi:island-error-->', thrown.status);
+	}
+
+	/** `prepared`: the request state a hook already runs in (its `locals`); made for the render otherwise. */
+	async function answerIsland(request: IncomingRequest, prepared?: PreparedRequest): Promise<Answer> {
 		const { url } = request;
 		const raw = url.pathname.slice(options.path.length);
 		if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'POST') {
@@ -110,23 +134,24 @@ export function createIslandEndpoint(options: IslandEndpointOptions) {
 		// mistake): still the client's request to refuse, never a 500.
 		const props = parseProps(verified.payload);
 		if (!props) return refuse('malformed', name, 'Malformed token payload.', undefined, 'props do not parse');
-		return renderIsland(name, component, props, verified.payload, verified.mode, request);
-	};
+		return renderIsland({ name, component, props, payload: verified.payload, mode: verified.mode, request, prepared });
+	}
 
-	async function renderIsland(
-		name: string,
-		component: Component<any>,
-		props: Record<string, unknown>,
-		payload: string,
-		mode: IslandMode,
-		request: IncomingRequest
-	): Promise<Answer> {
-		const { url } = request;
-		const prepared = createRequestState({
-			request,
-			pageUrl: () => pageUrlFromReferer(request.header('referer'), url),
-			app: options.runtime
-		});
+	/** A value a hook threw for an island request: answered as if the island had thrown it. */
+	function thrownByHook(request: IncomingRequest, error: unknown, prepared: PreparedRequest): Answer {
+		const raw = request.url.pathname.slice(options.path.length);
+		let name = raw;
+		try {
+			name = decodeURIComponent(raw);
+		} catch {
+			// the name is only for the log line
+		}
+		return failed(name, error, prepared);
+	}
+
+	async function renderIsland(island: IslandRender): Promise<Answer> {
+		const { name, component, props, payload, mode, request } = island;
+		const prepared = island.prepared ?? createIslandState(request, options.runtime);
 		let html: string | typeof TIMED_OUT;
 		// A hydrate-mode token (the mode is covered by its MAC) answers with a client island, which the browser
 		// hydrates once swapped in; its props block and its hydratable() data live inside the fragment. The
@@ -155,13 +180,10 @@ export function createIslandEndpoint(options: IslandEndpointOptions) {
 			const { deadline } = options.runtime;
 			html = deadline ? await deadline(rendering, request) : await rendering;
 		} catch (error) {
-			const status = error instanceof HttpError ? error.status : 500;
-			const stack = options.runtime.dev && !(error instanceof HttpError) ? `\n${(error as Error)?.stack ?? error}` : '';
-			logFailure(`render ${name}`, `[mochi] island ${name} failed to render (${status}): ${firstLine(error)}${stack}`);
-			return islandError('render', '<!--mochi:island-error-->', status);
+			return failed(name, error, prepared);
 		}
 		// Logged by the deadline; the browser keeps the fallback, and does not ask again (island-element.ts).
-		if (html === TIMED_OUT) return islandError('timeout', '<!--mochi:island-error-->', ISLAND_ERROR_STATUS.timeout);
+		if (html === TIMED_OUT) return timedOut();
 		const base = {
 			'content-type': 'text/html; charset=utf-8',
 			'x-content-type-options': NOSNIFF,
@@ -177,6 +199,27 @@ export function createIslandEndpoint(options: IslandEndpointOptions) {
 		if (options.csp) headers[options.csp.name] = options.csp.base;
 		return { status: 200, headers, cookies: prepared.setCookieHeaders(), body: html };
 	}
+
+	function timedOut(): Answer {
+		return islandError('timeout', '<!--mochi:island-error-->', ISLAND_ERROR_STATUS.timeout);
+	}
+
+	return { answer: answerIsland, thrown: thrownByHook, timedOut };
+}
+
+interface IslandRender {
+	name: string;
+	component: Component<any>;
+	props: Record<string, unknown>;
+	payload: string;
+	mode: IslandMode;
+	request: IncomingRequest;
+	prepared: PreparedRequest | undefined;
+}
+
+/** An island's request state: its own URL, the page's from a same-origin Referer, the visitor's cookies. */
+export function createIslandState(request: IncomingRequest, app: AppRuntime): PreparedRequest {
+	return createRequestState({ request, kind: 'island', pageUrl: () => pageUrlFromReferer(request.header('referer'), request.url), app });
 }
 
 /** The props object of a verified payload, or null when it is not one. */
