@@ -31,6 +31,8 @@ export interface PageRequest {
 	error: Load<ComponentModule> | null;
 	/** Set for a page that is known to be missing or failing before rendering starts (404). */
 	status?: number;
+	/** What the page's form action returned (actions.ts); the page's `form` prop, never its layouts'. */
+	form?: unknown;
 	/** The request state a hook already runs in (its `locals`); made here otherwise. */
 	prepared?: PreparedRequest;
 }
@@ -114,7 +116,7 @@ export function createPageRenderer(options: PageRendererOptions) {
 			if (!page.page) return renderError(page, prepared, page.status ?? 404, 'Not found');
 			try {
 				const modules = await Promise.all([...page.layouts.map((l) => l()), page.page()]);
-				const out = await renderTree(modules, { params: page.params });
+				const out = await renderTree(modules, { params: page.params, form: page.form });
 				const head = out.head + prepared.state.head.join('');
 				return html(document(page.cssKey, head, out.body, prepared.state.islands), prepared.status ?? 200, prepared, true);
 			} catch (error) {
