@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { tokenOf } from '../tests/helpers/app.js';
 import { parseKey } from '../packages/mochi/dist/runtime/server/islands/key.js';
 import { signToken } from '../packages/mochi/dist/runtime/server/islands/token.js';
-import { BENCH_KEY, buildDemoCopy, startFloor, startMochi, type Server } from './lib/servers.js';
+import { BENCH_KEY, buildDemoCopy, demoCopyRoot, startFloor, startMochi, type Server } from './lib/servers.js';
 import { runLoad } from './lib/load.js';
 import { cpuTime, procAvailable, rssBytes, settle } from './lib/proc.js';
 import { get } from './lib/http.js';
@@ -26,13 +26,19 @@ const { values: args } = parseArgs({
 		connections: { type: 'string' },
 		profile: { type: 'string' },
 		'no-browser': { type: 'boolean' },
-		'no-build': { type: 'boolean' }
+		'no-build': { type: 'boolean' },
+		hook: { type: 'boolean' },
+		only: { type: 'string' }
 	}
 });
 const WARMUP = Number(args.warmup ?? (args.short ? 1 : 3));
 const SECONDS = Number(args.seconds ?? (args.short ? 2 : 10));
 const CONNECTIONS = Number(args.connections ?? 50);
 const PROFILE = args.profile === undefined ? [] : args.profile.split(',').map((s) => s.trim()).filter(Boolean);
+/** `--hook`: the demo with a trivial src/hooks.server.ts (`handle = (ctx, resolve) => resolve()`). */
+const HOOK = args.hook ?? false;
+/** `--only=island,page`: just these scenarios (ids as in the table). */
+const ONLY = args.only === undefined ? null : new Set(args.only.split(',').map((s) => s.trim()).filter(Boolean));
 
 /** What a browser says it accepts: the shell scenarios send it (the other responses are not compressed). */
 const BROWSER = { 'accept-encoding': 'gzip, deflate, br' };
@@ -103,12 +109,12 @@ async function main(): Promise<void> {
 	if (!procAvailable()) throw new Error('the bench reads server CPU time from /proc: it runs on Linux only');
 	const started = new Date();
 	const loadBefore = os.loadavg();
-	log(`Mochi bench (${args.short ? 'short' : 'full'}): ${WARMUP} s warm-up + ${SECONDS} s per scenario, ${CONNECTIONS} connections, autocannon in its own process`);
+	log(`Mochi bench (${args.short ? 'short' : 'full'}${HOOK ? ', with a hook' : ''}): ${WARMUP} s warm-up + ${SECONDS} s per scenario, ${CONNECTIONS} connections, autocannon in its own process`);
 	log(`Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim()}), load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')}`);
 
-	const root = args['no-build'] && fs.existsSync(path.join(fileURLToPath(new URL('./.app/demo/build', import.meta.url)), 'index.js'))
-		? fileURLToPath(new URL('./.app/demo', import.meta.url))
-		: await buildDemoCopy(log);
+	const copy = demoCopyRoot({ hook: HOOK });
+	const root = args['no-build'] && fs.existsSync(path.join(copy, 'build/index.js')) ? copy : await buildDemoCopy(log, { hook: HOOK });
+	if (HOOK) log('with a trivial hook: src/hooks.server.ts exports handle = (ctx, resolve) => resolve()');
 	const build = path.join(root, 'build');
 
 	const mochi = await startMochi(root);
@@ -122,7 +128,10 @@ async function main(): Promise<void> {
 	let pages, browser;
 	try {
 		const shell = await get(`${mochi.url}/`, BROWSER);
-		const list = scenarios(mochi.url, tokenOf((await get(`${mochi.url}/`)).body.toString('utf8'), 'Avatar'), String(shell.headers.etag));
+		const list = scenarios(mochi.url, tokenOf((await get(`${mochi.url}/`)).body.toString('utf8'), 'Avatar'), String(shell.headers.etag)).filter(
+			(s) => !ONLY || ONLY.has(s.id)
+		);
+		if (list.length === 0) throw new Error(`--only=${args.only}: no such scenario (shell, shell-304, island, island-verified, page, hydrated)`);
 		checks.shell = await checkShell(mochi.url);
 		checks.responses = await checkResponses(list, mochi, floor);
 		// Load every route's modules before anything is measured (RSS included).
@@ -203,6 +212,7 @@ async function main(): Promise<void> {
 	const json = {
 		date: started.toISOString(),
 		mode: args.short ? 'short' : 'full',
+		hook: HOOK,
 		node: process.version,
 		cpus: os.cpus().length,
 		loadAverage: { before: loadBefore, after: loadAfter },
@@ -214,8 +224,9 @@ async function main(): Promise<void> {
 		browser,
 		profiles: profiles.map(({ summary, ...rest }) => ({ ...rest, summary }))
 	};
-	fs.writeFileSync(path.join(RESULTS, 'latest.json'), JSON.stringify(json, null, '\t') + '\n');
-	log(`\nWrote ${path.relative(process.cwd(), path.join(RESULTS, 'latest.json'))}. Timings are reported, never enforced: this exits 0 whatever they are.`);
+	const resultFile = path.join(RESULTS, HOOK ? 'latest-hook.json' : 'latest.json');
+	fs.writeFileSync(resultFile, JSON.stringify(json, null, '\t') + '\n');
+	log(`\nWrote ${path.relative(process.cwd(), resultFile)}. Timings are reported, never enforced: this exits 0 whatever they are.`);
 }
 
 /** Warm up, let the server go quiet, then count its CPU time over the measured window. */

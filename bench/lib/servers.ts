@@ -21,9 +21,9 @@ export interface Server {
  * Copies sites/demo to bench/.app/demo and builds it there, so the bench never races a test run that
  * rebuilds sites/demo/build (and vice versa). node_modules holds links to the demo's own dependencies.
  */
-export async function buildDemoCopy(log: (line: string) => void): Promise<string> {
+export async function buildDemoCopy(log: (line: string) => void, options: { hook?: boolean } = {}): Promise<string> {
 	const source = path.join(REPO, 'sites/demo');
-	const root = path.join(BENCH, '.app/demo');
+	const root = demoCopyRoot(options);
 	fs.rmSync(root, { recursive: true, force: true });
 	fs.mkdirSync(root, { recursive: true });
 	for (const entry of ['src', 'static', 'vite.config.ts', 'package.json']) {
@@ -33,12 +33,25 @@ export async function buildDemoCopy(log: (line: string) => void): Promise<string
 	tsconfig.extends = path.join(REPO, 'tsconfig.base.json');
 	fs.writeFileSync(path.join(root, 'tsconfig.json'), JSON.stringify(tsconfig, null, '\t'));
 	linkDependencies(path.join(source, 'node_modules'), path.join(root, 'node_modules'));
+	// `--hook`: the demo behind the least a hook can be, to measure what running `handle` costs.
+	if (options.hook) fs.writeFileSync(path.join(root, 'src/hooks.server.ts'), TRIVIAL_HOOK);
 
 	const started = Date.now();
 	await buildApp(root);
 	log(`built a copy of sites/demo in ${((Date.now() - started) / 1000).toFixed(1)} s (${path.relative(REPO, root)})`);
 	return root;
 }
+
+/** Where the copy lives: its own folder with `--hook`, so both builds can be kept for `--no-build`. */
+export function demoCopyRoot(options: { hook?: boolean } = {}): string {
+	return path.join(BENCH, options.hook ? '.app/demo-hook' : '.app/demo');
+}
+
+const TRIVIAL_HOOK = `// Written by the bench (--hook): a hook that does nothing but resolve().
+import type { Handle } from 'mochi-framework';
+
+export const handle: Handle = (_ctx, resolve) => resolve();
+`;
 
 /** A real node_modules folder (so Vite's cache stays ours) whose entries link to the demo's. */
 function linkDependencies(from: string, to: string): void {

@@ -1,6 +1,7 @@
 import { createRequestState, type PreparedRequest } from '../runtime/server/create-context.js';
 import { fromWebRequest } from '../runtime/server/exchange.js';
 import { state } from '../runtime/server/state.js';
+import type { RequestKind } from '../runtime/server/context.js';
 
 /** The request a test pretends to serve. Every field is optional. */
 export interface TestRequest {
@@ -17,6 +18,8 @@ export interface TestRequest {
 	pageUrl?: string;
 	/** `ctx.clientAddress`. Default `127.0.0.1`. */
 	clientAddress?: string;
+	/** `ctx.kind`: what answers the request. Default `page` (`setStatus` works only for pages and actions). */
+	kind?: RequestKind;
 }
 
 const ORIGIN = 'http://localhost/';
@@ -34,6 +37,7 @@ export function prepareTestRequest(request: TestRequest = {}): PreparedRequest {
 	if (cookies.length) headers.set('cookie', [headers.get('cookie'), ...cookies].filter(Boolean).join('; '));
 	const prepared = createRequestState({
 		request: fromWebRequest(new Request(url, { method: request.method ?? 'GET', headers }), url, () => clientAddress),
+		kind: request.kind,
 		params: request.params,
 		pageUrl: request.pageUrl === undefined ? undefined : () => new URL(request.pageUrl!, url),
 		app: null

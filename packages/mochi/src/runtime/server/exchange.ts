@@ -2,6 +2,8 @@
 // server (node/exchange.ts) fills these straight from Node's objects: building a web Request and
 // Response cost an island request more than its HMAC and its render together, and a page a sixth of
 // its CPU (bench/README.md). The dev server, the build and tests speak web objects and adapt here.
+// A hook (hooks.ts) sees an Answer as a MemoryResponse (memory-response.ts), a web Response that builds
+// nothing until read, and an untouched one goes back to its Answer.
 import { MemoryResponse } from './memory-response.js';
 import { NOSNIFF, REFERRER_POLICY } from './security-headers.js';
 
