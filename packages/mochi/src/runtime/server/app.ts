@@ -111,8 +111,9 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 		if (route.kind === 'endpoint') return { kind: 'endpoint', route, params, answer };
 		const page: PageRequest = { request, params, cssKey: route.id, layouts: route.layouts, page: route.load as () => Promise<ComponentModule>, error: route.error };
 		if (answer || request.method === 'GET' || request.method === 'HEAD') return { kind: 'page', page, answer };
-		// Any other method may be a form action: actions.ts says which, or that the page has none (405).
-		return { kind: 'action', page, route };
+		// A POST may be a form action: actions.ts says which, or that the page has none (405).
+		if (request.method === 'POST') return { kind: 'action', page, route };
+		return { kind: 'page', page, answer: textAnswer(405, 'Pages answer GET and HEAD only.', { allow: 'GET, HEAD' }) };
 	}
 
 	/** A POST to a page: its action runs in the request context, then the page renders with `form` set. */
@@ -126,7 +127,7 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 		} catch (error) {
 			return renderThrown(error);
 		}
-		const found = page.request.method === 'POST' ? findAction(module.actions, page.request.url.search) : { type: 'none' as const };
+		const found = findAction(module.actions, page.request.url.search);
 		if (found.type === 'none') return textAnswer(405, 'Pages answer GET and HEAD only.', { allow: 'GET, HEAD' });
 		if (found.type === 'unknown') return textAnswer(404, `This page has no action named "${found.name}".`);
 		let done;
