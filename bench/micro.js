@@ -58,5 +58,29 @@ await storage.run({}, () => tenPromises());
 await measure(tenPromises, 2000);
 rows.push(['10 awaited promises, AsyncLocalStorage in use', await measure(tenPromises, 20000)]);
 
+// A request through a trivial hook (`handle = (ctx, resolve) => resolve()`), next to the same request
+// without one: what src/hooks.server.ts adds to every page and island, apart from the app's own work.
+// serve() stands for the page renderer, which enters the request's AsyncLocalStorage itself.
+const dist = new URL('../packages/mochi/dist/runtime/server/', import.meta.url).href;
+const { createHookRunner } = await import(`${dist}hooks.js`);
+const { createRequestState } = await import(`${dist}create-context.js`);
+const { state } = await import(`${dist}state.js`);
+const pageUrl = new URL('http://127.0.0.1:3000/cart');
+/** @type {import('../packages/mochi/dist/runtime/server/exchange.js').IncomingRequest} */
+const incoming = { method: 'GET', url: pageUrl, header: (name) => headers[/** @type {keyof typeof headers} */ (name)] ?? null, clientAddress: () => '127.0.0.1', request: () => new Request(pageUrl) };
+const answer = () => ({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, cookies: [], body: '<p>page</p>' });
+/** @param {import('../packages/mochi/dist/runtime/server/create-context.js').PreparedRequest} prepared */
+const serve = (prepared) => state.storage.run(prepared.state, async () => answer());
+const runHooks = createHookRunner({ file: 'hooks', module: { handle: (/** @type {unknown} */ _ctx, /** @type {() => Promise<Response>} */ resolve) => resolve() } }, () => {});
+const withoutHook = () => serve(createRequestState({ request: incoming, app: null }));
+const withHook = () => runHooks(createRequestState({ request: incoming, app: null }), { serve, thrown: answer });
+for (const [name, fn] of /** @type {Array<[string, () => unknown]>} */ ([
+	['a request state + its answer, no hook', withoutHook],
+	['the same through a trivial hook (answer back as an Answer)', withHook]
+])) {
+	await measure(fn, 2000);
+	rows.push([name, await measure(fn, 20000)]);
+}
+
 console.log(`Node ${process.version}: CPU µs per operation (median of 5 rounds of 20,000)`);
 for (const [name, micros] of rows) console.log(`${micros.toFixed(2).padStart(8)}  ${name}`);
