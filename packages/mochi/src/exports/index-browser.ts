@@ -6,6 +6,7 @@ export { error, HttpError } from '../runtime/server/http-error.js';
 // Pure, so shared code that imports them still builds for the browser; they mean something on the server only.
 export { redirect, type RedirectStatus } from '../runtime/server/redirect.js';
 export { json } from '../runtime/server/json.js';
+export { fail, type Actions, type Action, type ActionFailure } from '../runtime/server/actions.js';
 export { sequence, type Handle, type Resolve } from '../runtime/server/sequence.js';
 export type { RequestKind } from '../runtime/server/context.js';
 

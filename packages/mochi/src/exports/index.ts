@@ -4,5 +4,6 @@ export type { Cookies, CookieOptions } from '../runtime/server/cookies.js';
 export { error, HttpError } from '../runtime/server/http-error.js';
 export { redirect, type RedirectStatus } from '../runtime/server/redirect.js';
 export { json } from '../runtime/server/json.js';
+export { fail, type Actions, type Action, type ActionFailure } from '../runtime/server/actions.js';
 export { sequence, type Handle, type Resolve } from '../runtime/server/sequence.js';
 export type { RequestKind } from '../runtime/server/context.js';

@@ -10,6 +10,8 @@ export interface ComponentModule {
 	default: Component<any>;
 	/** `export const prerender = true` in the page's `<script module>`. */
 	prerender?: boolean;
+	/** `export const actions = { default, … }`: the page's form actions (actions.ts). */
+	actions?: unknown;
 }
 
 export type EndpointHandler = (context: RequestContext) => Response | Promise<Response>;

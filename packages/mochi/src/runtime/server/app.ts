@@ -10,6 +10,7 @@ import { callEndpoint, endpointThrown, endpointTimeoutAnswer } from './call-endp
 import { createRequestState, type PreparedRequest } from './create-context.js';
 import { createHookRunner, type Hooked } from './hooks.js';
 import { redirectAnswer } from './thrown.js';
+import { findAction, runAction } from './actions.js';
 import { state, type AppRuntime } from './state.js';
 import { defaultLog, rateLimited, type ErrorReporter, type Log } from './log.js';
 import { createChecks } from './checks/index.js';
@@ -123,7 +124,33 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 		if (route.kind === 'endpoint') return { kind: 'endpoint', route, params, answer };
 		const page: PageRequest = { request, params, cssKey: route.id, layouts: route.layouts, page: route.load as () => Promise<ComponentModule>, error: route.error };
 		if (answer || request.method === 'GET' || request.method === 'HEAD') return { kind: 'page', page, answer };
+		// A POST may be a form action: actions.ts says which, or that the page has none (405).
+		if (request.method === 'POST') return { kind: 'action', page, route };
 		return { kind: 'page', page, answer: textAnswer(405, 'Pages answer GET and HEAD only.', { allow: 'GET, HEAD' }) };
+	}
+
+	/** A POST to a page: its action runs in the request context, then the page renders with `form` set. */
+	async function serveAction(target: Extract<Target, { kind: 'action' }>, prepared?: PreparedRequest): Promise<Answer> {
+		const { page, route } = target;
+		const state_ = prepared ?? createRequestState({ request: page.request, kind: 'action', params: page.params, app: runtime });
+		const renderThrown = async (error: unknown) => (await renderPageRequest({ ...page, page: () => Promise.reject(error), prepared: state_ })).answer;
+		let module: ComponentModule;
+		try {
+			module = await page.page!();
+		} catch (error) {
+			return renderThrown(error);
+		}
+		const found = findAction(module.actions, page.request.url.search);
+		if (found.type === 'none') return textAnswer(405, 'Pages answer GET and HEAD only.', { allow: 'GET, HEAD' });
+		if (found.type === 'unknown') return textAnswer(404, `This page has no action named "${found.name}".`);
+		let done;
+		try {
+			done = await state.storage.run(state_.state, () => runAction(found, state_.state.context, route.file));
+		} catch (error) {
+			return renderThrown(error);
+		}
+		if (done.type === 'done' && done.status !== 200) state_.state.context.setStatus(done.status);
+		return (await renderPageRequest({ ...page, prepared: state_, form: done.type === 'done' ? done.form : undefined })).answer;
 	}
 
 	function notFoundPage(request: IncomingRequest): PageRequest {
@@ -134,6 +161,7 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 	async function serve(request: IncomingRequest, target: Target, prepared?: PreparedRequest): Promise<Answer | Response> {
 		if (target.kind === 'island') return island.answer(request, prepared);
 		if (target.answer) return target.answer;
+		if (target.kind === 'action') return serveAction(target, prepared);
 		if (target.kind === 'endpoint') return callEndpoint(target.route, request, target.params, { runtime, onError, prepared });
 		return (await renderPageRequest({ ...target.page, prepared })).answer;
 	}
@@ -202,7 +230,13 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 		async prerenderRoutes() {
 			const pages = manifest.routes.filter((route) => route.kind === 'page');
 			const modules = await Promise.all(pages.map((route) => route.load() as Promise<ComponentModule>));
-			return pages.filter((_, i) => modules[i].prerender === true);
+			const prerendered = pages.filter((_, i) => modules[i].prerender === true);
+			// A prerendered page is a file: nothing would answer its form POSTs.
+			const withActions = prerendered.filter((route) => modules[pages.indexOf(route)].actions !== undefined);
+			if (withActions.length) {
+				throw new Error(`${withActions.map((r) => r.file).join(', ')}: a page with form actions (export const actions) cannot be prerendered; remove \`export const prerender = true\` or the actions.`);
+			}
+			return prerendered;
 		}
 	};
 }
@@ -216,7 +250,8 @@ type AppRoute = RouteDefinition;
 type Target =
 	| { kind: 'island' }
 	| { kind: 'endpoint'; route: AppRoute; params: Record<string, string>; answer?: Answer }
-	| { kind: 'page'; page: PageRequest; answer?: Answer };
+	| { kind: 'page'; page: PageRequest; answer?: Answer }
+	| { kind: 'action'; page: PageRequest; route: AppRoute; answer?: undefined };
 
 const ISLAND: Target = { kind: 'island' };
 

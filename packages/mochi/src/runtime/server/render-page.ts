@@ -39,6 +39,8 @@ export interface PageRequest {
 	 * then gets no policy header here: the server works out its hashes when it starts (prerendered-csp.ts).
 	 */
 	cspPlaceholder?: string;
+	/** What the page's form action returned (actions.ts); the page's `form` prop, never its layouts'. */
+	form?: unknown;
 	/** The request state a hook already runs in (its `locals`, its `cspNonce`); made here otherwise. */
 	prepared?: PreparedRequest;
 }
@@ -98,7 +100,7 @@ export function createPageRenderer(options: PageRendererOptions) {
 			if (!page.page) return renderError(page, prepared, page.status ?? 404, 'Not found');
 			try {
 				const modules = await Promise.all([...page.layouts.map((l) => l()), page.page()]);
-				const out = await renderTree(modules, { params: page.params }, cspNonce);
+				const out = await renderTree(modules, { params: page.params, form: page.form }, cspNonce);
 				const head = out.head + prepared.state.head.join('');
 				return html(document(page.cssKey, head, out.body, prepared.state.islands), prepared.status ?? 200, prepared, true);
 			} catch (error) {
