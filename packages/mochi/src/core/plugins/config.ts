@@ -47,6 +47,9 @@ export function configPlugin(context: PluginContext): Plugin {
 				...('test' in config ? vitestConfig(root) : {})
 			};
 		},
+		configResolved(config) {
+			context.warn = (message) => config.logger.warn(message, { timestamp: true });
+		},
 		transform: {
 			// The browser runtime learns the app's settings here, in dev and at build, wherever the
 			// package is installed (Vite's `define` doesn't reach files inside node_modules in dev).

@@ -14,7 +14,12 @@ export interface PluginContext {
 	islands(resolve: Resolve): Promise<IslandEntry[]>;
 	/** Forget scanned routes/islands (a file was added, removed or changed its islands). */
 	invalidate(): void;
+	/** Where warnings go: Vite's logger once the config is resolved. */
+	warn(message: string): void;
 }
+
+// Each route warning is said once per app and process: not again on every rescan in dev, nor by the second build.
+const warned = new Set<string>();
 
 export function createPluginContext(options: ResolvedOptions): PluginContext {
 	let tree: RouteTree | null = null;
@@ -23,7 +28,14 @@ export function createPluginContext(options: ResolvedOptions): PluginContext {
 		options,
 		root: process.cwd(),
 		routes() {
-			tree ??= scanRoutes({ root: context.root, routesDir: options.routesDir });
+			if (tree) return tree;
+			tree = scanRoutes({ root: context.root, routesDir: options.routesDir });
+			for (const warning of tree.warnings) {
+				const key = `${context.root}\0${warning}`;
+				if (warned.has(key)) continue;
+				warned.add(key);
+				context.warn(`mochi: ${warning}`);
+			}
 			return tree;
 		},
 		islands(resolve) {
@@ -34,7 +46,8 @@ export function createPluginContext(options: ResolvedOptions): PluginContext {
 		invalidate() {
 			tree = null;
 			islands = null;
-		}
+		},
+		warn: (message) => console.warn(message)
 	};
 	return context;
 }
