@@ -3,6 +3,7 @@ import type { Plugin } from 'vite';
 import { resolveOptions, type MochiOptions } from './options.js';
 import { createPluginContext } from './plugins/context.js';
 import { configPlugin } from './plugins/config.js';
+import { envPlugin } from './plugins/env.js';
 import { islandsPlugin } from './plugins/islands.js';
 import { entryPlugin } from './plugins/entry.js';
 import { devServerPlugin } from './plugins/dev-server.js';
@@ -12,7 +13,7 @@ import { serverOnlyPlugin } from './plugins/server-only.js';
 
 /**
  * `mochi()` for vite.config.ts. The returned list is the whole pipeline, in order: Mochi's own
- * plugins (config, island rewriting before Svelte sees the file, the server entry, dev server, CSS,
+ * plugins (config, .env files into process.env, island rewriting before Svelte sees the file, the server entry, dev server, CSS,
  * client islands, the server-only check),
  * then vite-plugin-svelte with async SSR on.
  */
@@ -20,6 +21,7 @@ export function mochi(options: MochiOptions = {}): Plugin[] {
 	const context = createPluginContext(resolveOptions(options));
 	return [
 		configPlugin(context),
+		envPlugin(),
 		islandsPlugin(context),
 		entryPlugin(context),
 		devServerPlugin(context),
