@@ -70,7 +70,8 @@ beforeAll(async () => {
 	await page.goto(base);
 	// Every island settles: the slowest path is three tries of a network error with backoff.
 	await page.waitForFunction(() => (window as any).__events.length === 8, null, { timeout: 15_000 });
-});
+	// Bundling, Chromium and a 15 s wait: far past the default hook timeout on a busy machine.
+}, 90_000);
 
 afterAll(async () => {
 	await browser?.close();
