@@ -2,43 +2,15 @@
 // files in process.env for server code, the real environment winning, and nothing but VITE_ values in what
 // the browser gets. A taken port or a bad PORT is a one-line error, not another port.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
-import path from 'node:path';
-import { REPO, stopChild } from '../helpers/app.js';
-import { waitFor } from '../helpers/wait.js';
+import { stopChild } from '../helpers/app.js';
+import { exitCode as exited, freePort, mochiDev, untilServing } from '../helpers/dev-cli.js';
 import { PUBLIC, SECRET, writeEnvApp } from './app.js';
 
-const CLI = path.join(REPO, 'packages/mochi/bin/mochi.js');
 const fetchText = async (url: string) => {
 	const response = await fetch(url, { signal: AbortSignal.timeout(30_000) });
 	return { status: response.status, text: await response.text() };
 };
-
-/** A port nothing listens on right now. */
-async function freePort(): Promise<number> {
-	const server = net.createServer();
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as net.AddressInfo;
-	await new Promise((resolve) => server.close(resolve));
-	return port;
-}
-
-/** `mochi dev` in `root`; the environment of a terminal (no vitest NODE_ENV) plus `env`. */
-function mochiDev(root: string, env: Record<string, string>, args: string[] = []) {
-	const { NODE_ENV, VITEST, ...terminal } = process.env;
-	const child = spawn(process.execPath, [CLI, 'dev', ...args], { cwd: root, env: { ...terminal, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-	let output = '';
-	child.stdout!.on('data', (chunk) => (output += chunk));
-	child.stderr!.on('data', (chunk) => (output += chunk));
-	return { child, output: () => output };
-}
-
-async function exited(child: ChildProcess, timeout = 60_000): Promise<number | null> {
-	if (child.exitCode !== null) return child.exitCode;
-	return waitFor(() => (child.exitCode !== null ? { code: child.exitCode } : null), { what: 'mochi dev to exit', timeout }).then(({ code }) => code);
-}
 
 let root: string;
 let port: number;
@@ -51,13 +23,7 @@ beforeAll(async () => {
 	// Set in the real environment too: that value must win over the file's.
 	dev = mochiDev(root, { PORT: String(port), ENV_TEST_BOTH: 'from-real-env' }, ['--host', '127.0.0.1']);
 	url = `http://127.0.0.1:${port}`;
-	await waitFor(
-		async () => {
-			if (dev.child.exitCode !== null) throw new Error(`mochi dev exited with ${dev.child.exitCode}:\n${dev.output()}`);
-			return fetch(`${url}/api/env`, { signal: AbortSignal.timeout(5_000) }).then((r) => r.ok, () => false);
-		},
-		{ what: `mochi dev on PORT=${port}`, timeout: 60_000, interval: 200 }
-	);
+	await untilServing(dev, `${url}/api/env`);
 }, 90_000);
 
 afterAll(async () => {

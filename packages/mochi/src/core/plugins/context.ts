@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { scanRoutes, type RouteTree } from '../routes/index.js';
+import { routeComponents } from '../route-warnings.js';
 import { scanIslands, type IslandEntry, type Resolve } from '../island-registry.js';
 import type { ResolvedOptions } from '../options.js';
 
@@ -55,4 +56,15 @@ export function createPluginContext(options: ResolvedOptions): PluginContext {
 export function isInside(dir: string, file: string): boolean {
 	const relative = path.relative(dir, file);
 	return !!relative && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+/** `file` (absolute) is a page, layout or error page of the app; false while the routes can't be scanned. */
+export function isRouteComponent(context: PluginContext, file: string): boolean {
+	let tree: RouteTree;
+	try {
+		tree = context.routes();
+	} catch {
+		return false; // the scan's own error is reported where routes are used
+	}
+	return routeComponents(tree).has(path.relative(context.root, file).split(path.sep).join('/'));
 }
