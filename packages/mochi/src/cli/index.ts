@@ -13,7 +13,7 @@ Commands:
 
 Options:
   --port <n>   port to listen on (dev: $PORT or 5173, start: $PORT or 3000)
-  --host <h>   host to listen on (start: $HOST or 0.0.0.0)
+  --host <h>   host to listen on (dev: localhost, start: $HOST or 0.0.0.0)
   --workers <n>  start: worker processes sharing the port ($MOCHI_WORKERS or 1)
   --tsconfig <file>  check: the tsconfig to use (default tsconfig.json)
   --threshold <t>  check: "error" leaves warnings out (default "warning")
