@@ -49,6 +49,8 @@ describe.each(TEMPLATE_NAMES.flatMap((template) => (['ts', 'js'] as Language[]).
 			expect(Object.keys(pkg.devDependencies)).toEqual(
 				expect.arrayContaining(['@testing-library/dom', '@testing-library/svelte', 'jsdom', 'svelte-check', 'typescript', 'vitest'])
 			);
+			// process.env's types, the framework's own: `mochi check` knows process.env and import.meta.env.
+			expect(pkg.devDependencies['@types/node']).toBe(framework.devDependencies['@types/node']);
 			expect(pkg.devDependencies.vitest).toBe('~4.1.12');
 			expect(pkg.devDependencies['svelte-check']).toMatch(/^\^4\.7/);
 			expect(pkg.devDependencies.typescript).toBe('~5.9.3');
@@ -77,6 +79,7 @@ describe.each(TEMPLATE_NAMES.flatMap((template) => (['ts', 'js'] as Language[]).
 			it('is TypeScript: a tsconfig with $lib, and .ts modules', () => {
 				const tsconfig = JSON.parse(read(dir, 'tsconfig.json'));
 				expect(tsconfig.compilerOptions.paths.$lib).toEqual(['./src/lib']);
+				expect(tsconfig.compilerOptions.types).toEqual(['node', 'vite/client']);
 				expect(files).not.toContain('jsconfig.json');
 				expect(files.some((file) => file.endsWith('.ts'))).toBe(true);
 			});
@@ -85,6 +88,7 @@ describe.each(TEMPLATE_NAMES.flatMap((template) => (['ts', 'js'] as Language[]).
 				expect(files).not.toContain('tsconfig.json');
 				const jsconfig = JSON.parse(read(dir, 'jsconfig.json'));
 				expect(jsconfig.compilerOptions.checkJs).toBe(false);
+				expect(jsconfig.compilerOptions.types).toEqual(['node', 'vite/client']);
 				expect(jsconfig.include).toEqual(['src', 'vite.config.js']);
 				expect(files.filter((file) => file.endsWith('.ts'))).toEqual([]);
 				for (const file of files.filter((file) => file.endsWith('.svelte'))) {

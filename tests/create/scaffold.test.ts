@@ -150,6 +150,14 @@ describe.each(cases)('create-mochi %s', (_, variant) => {
 			console.log(`[create] ${label}: skipping npm run check: the packed mochi-framework has no \`mochi check\` command`);
 			return ctx.skip();
 		}
+		// Code reading the environment the README's way must type-check too (@types/node, vite/client).
+		const ext = variant.language;
+		fs.writeFileSync(
+			path.join(root, `src/lib/env-use.${ext}`),
+			ext === 'ts'
+				? 'export const url: string | undefined = process.env.DATABASE_URL;\nexport const greeting: string | undefined = import.meta.env.VITE_GREETING;\n'
+				: 'export const url = process.env.DATABASE_URL;\nexport const greeting = import.meta.env.VITE_GREETING;\n'
+		);
 		const output = await timed(label, 'check', () => npmRun(root, ['run', 'check'], 180_000));
 		expect(output).toMatch(/0 errors/);
 	}, 200_000);

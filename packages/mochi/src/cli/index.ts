@@ -12,8 +12,8 @@ Commands:
   create-key   print a new MOCHI_KEY (base64url of 32 random bytes)
 
 Options:
-  --port <n>   port to listen on (dev: 5173, start: $PORT or 3000)
-  --host <h>   host to listen on (start: $HOST or 0.0.0.0)
+  --port <n>   port to listen on (dev: $PORT or 5173, start: $PORT or 3000)
+  --host <h>   host to listen on (dev: localhost, start: $HOST or 0.0.0.0)
   --workers <n>  start: worker processes sharing the port ($MOCHI_WORKERS or 1)
   --tsconfig <file>  check: the tsconfig to use (default tsconfig.json)
   --threshold <t>  check: "error" leaves warnings out (default "warning")
@@ -107,6 +107,9 @@ function version(): string {
 main(process.argv.slice(2)).catch((error: unknown) => {
 	if (error instanceof UsageError || (error as { code?: string })?.code?.startsWith('ERR_PARSE_ARGS')) {
 		console.error(`mochi: ${(error as Error).message}\n\n${USAGE}`);
+	} else if ((error as Error)?.name === 'ConfigError') {
+		// A setting the user gave (PORT, a taken port): the message says what to change; a stack would not.
+		console.error(`mochi: ${(error as Error).message}`);
 	} else {
 		console.error(`mochi: ${(error as Error)?.stack ?? error}`);
 	}

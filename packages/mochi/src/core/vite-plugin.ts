@@ -3,16 +3,19 @@ import type { Plugin } from 'vite';
 import { resolveOptions, type MochiOptions } from './options.js';
 import { createPluginContext } from './plugins/context.js';
 import { configPlugin } from './plugins/config.js';
+import { envPlugin } from './plugins/env.js';
 import { islandsPlugin } from './plugins/islands.js';
 import { entryPlugin } from './plugins/entry.js';
 import { devServerPlugin } from './plugins/dev-server.js';
 import { cssPlugin } from './plugins/css.js';
 import { clientIslandsPlugin } from './plugins/client-islands.js';
 import { serverOnlyPlugin } from './plugins/server-only.js';
+import { isRouteComponent } from './plugins/context.js';
+import { routeWarningFilter } from './route-warnings.js';
 
 /**
  * `mochi()` for vite.config.ts. The returned list is the whole pipeline, in order: Mochi's own
- * plugins (config, island rewriting before Svelte sees the file, the server entry, dev server, CSS,
+ * plugins (config, .env files into process.env, island rewriting before Svelte sees the file, the server entry, dev server, CSS,
  * client islands, the server-only check),
  * then vite-plugin-svelte with async SSR on.
  */
@@ -20,6 +23,7 @@ export function mochi(options: MochiOptions = {}): Plugin[] {
 	const context = createPluginContext(resolveOptions(options));
 	return [
 		configPlugin(context),
+		envPlugin(),
 		islandsPlugin(context),
 		entryPlugin(context),
 		devServerPlugin(context),
@@ -28,9 +32,14 @@ export function mochi(options: MochiOptions = {}): Plugin[] {
 		serverOnlyPlugin(context),
 		...svelte({
 			compilerOptions: { experimental: { async: true } },
-			// In dev, server-rendered components carry their own <style> (no build step to gather CSS files).
-			dynamicCompileOptions: ({ compileOptions, environment }) =>
-				compileOptions.generate === 'server' && environment.mode === 'dev' ? { css: 'injected' } : undefined
+			dynamicCompileOptions: ({ filename, compileOptions, environment }) => {
+				if (compileOptions.generate !== 'server') return undefined;
+				// In dev, server-rendered components carry their own <style> (no build step to gather CSS files).
+				const css = environment.mode === 'dev' ? ({ css: 'injected' } as const) : undefined;
+				// A route component is never hydrated: "only captures the initial value" can't apply (route-warnings.ts).
+				const quiet = isRouteComponent(context, filename) ? { warningFilter: routeWarningFilter(compileOptions.warningFilter) } : undefined;
+				return css || quiet ? { ...css, ...quiet } : undefined;
+			}
 		})
 	];
 }
