@@ -9,28 +9,32 @@ import { devServerPlugin } from './plugins/dev-server.js';
 import { cssPlugin } from './plugins/css.js';
 import { clientIslandsPlugin } from './plugins/client-islands.js';
 import { serverOnlyPlugin } from './plugins/server-only.js';
+import { mapSveltePositions, type Rewrites } from './plugins/svelte-positions.js';
 
 /**
  * `mochi()` for vite.config.ts. The returned list is the whole pipeline, in order: Mochi's own
  * plugins (config, island rewriting before Svelte sees the file, the server entry, dev server, CSS,
  * client islands, the server-only check),
- * then vite-plugin-svelte with async SSR on.
+ * then vite-plugin-svelte with async SSR on, its diagnostics moved back to the lines the user wrote.
  */
 export function mochi(options: MochiOptions = {}): Plugin[] {
 	const context = createPluginContext(resolveOptions(options));
+	const rewrites: Rewrites = new Map();
+	const sveltePlugins = svelte({
+		compilerOptions: { experimental: { async: true } },
+		// In dev, server-rendered components carry their own <style> (no build step to gather CSS files).
+		dynamicCompileOptions: ({ compileOptions, environment }) =>
+			compileOptions.generate === 'server' && environment.mode === 'dev' ? { css: 'injected' } : undefined
+	});
+	mapSveltePositions(sveltePlugins, rewrites);
 	return [
 		configPlugin(context),
-		islandsPlugin(context),
+		islandsPlugin(context, rewrites),
 		entryPlugin(context),
 		devServerPlugin(context),
 		cssPlugin(context),
 		clientIslandsPlugin(context),
 		serverOnlyPlugin(context),
-		...svelte({
-			compilerOptions: { experimental: { async: true } },
-			// In dev, server-rendered components carry their own <style> (no build step to gather CSS files).
-			dynamicCompileOptions: ({ compileOptions, environment }) =>
-				compileOptions.generate === 'server' && environment.mode === 'dev' ? { css: 'injected' } : undefined
-		})
+		...sveltePlugins
 	];
 }
