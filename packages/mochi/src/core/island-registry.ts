@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { findIslands, formatErrors, staticSvelteImports, type IslandUse } from '../preprocess/index.js';
+import { findIslands, staticSvelteImports, type IslandUse } from '../preprocess/index.js';
+import { directiveError } from './diagnostics/directive-error.js';
 
 /** Resolves an import specifier as Vite would (aliases such as $lib included). */
 export type Resolve = (specifier: string, importer: string) => Promise<string | null>;
@@ -29,7 +30,7 @@ export async function scanIslands(root: string, resolve: Resolve): Promise<Islan
 		const code = fs.readFileSync(source, 'utf8');
 		if (!code.includes('mochi:')) continue;
 		const { islands, errors } = findIslands(code, { filename: source, root });
-		if (errors.length) throw new Error(formatErrors(errors));
+		if (errors.length) throw directiveError(errors, code);
 		if (islands.length) usesByFile.set(source, islands);
 		for (const use of islands) {
 			const resolved = await resolve(use.specifier, source);
