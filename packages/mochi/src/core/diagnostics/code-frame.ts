@@ -22,7 +22,7 @@ export function codeFrame(source: string, at: FramePoint, style: 'svelte' | 'vit
 		const gutter = style === 'svelte' ? `${number}: ` : ` ${number} | `;
 		out.push(gutter + text);
 		if (i === index) {
-			const before = tabsToSpaces(lines[i].slice(0, at.column)).length;
+			const before = tabsToSpaces(lines[i].slice(0, Math.max(at.column, 0))).length;
 			const blank = style === 'svelte' ? ' '.repeat(digits + 2) : ` ${' '.repeat(digits)} | `;
 			out.push(blank + ' '.repeat(before) + '^');
 		}
