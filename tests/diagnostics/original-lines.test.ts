@@ -1,5 +1,6 @@
 // Golden: Svelte's warnings in files with islands name the line the user wrote, and their code frames show
-// the user's own text, in `mochi build`, `mochi check` and `mochi dev` (all three on one copy of a real app).
+// the user's own text, in `mochi build`, `mochi check` and `mochi dev` (all three on one copy of a real app), and
+// in the app's own `vitest run` (a copy of the component-tests app, which has vitest).
 // The fixtures in ./fixtures are pages with islands (multi-line tags, a fallback, only a module script), so the
 // preprocessor adds an import line and folds tags: a position off by its edits would show here.
 import { execFile } from 'node:child_process';
@@ -104,5 +105,42 @@ describe('Svelte warnings in island files report the original line', () => {
 		} finally {
 			await dev.stop();
 		}
+	}, 180_000);
+});
+
+describe('the same warnings in the app\'s own vitest run (component tests compile pages through mochi())', () => {
+	let app = '';
+
+	beforeAll(() => {
+		app = fs.mkdtempSync(path.join(REPO, 'tests/apps/.copy-lines-vitest-'));
+		fs.cpSync(path.join(REPO, 'tests/apps/component-tests'), app, { recursive: true, verbatimSymlinks: true, filter: (src) => !src.includes(`${path.sep}build`) });
+		for (const page of PAGES) fs.copyFileSync(path.join(FIXTURES, page), path.join(app, 'src/routes', page));
+		const test = [
+			"import { expect, test } from 'vitest';",
+			"import { renderServer } from 'mochi-framework/testing';",
+			"import Warnings from './warnings.svelte';",
+			"import NoScript from './no-script-module.svelte';",
+			'',
+			"test('renders both pages', async () => {",
+			"\texpect((await renderServer(Warnings)).body).toContain('<h1>Warnings');",
+			"\texpect((await renderServer(NoScript)).body).toContain('module-only.png');",
+			'}, 60_000);',
+			''
+		];
+		fs.writeFileSync(path.join(app, 'src/routes/warnings.test.ts'), test.join('\n'));
+	});
+
+	afterAll(() => {
+		if (app) fs.rmSync(app, { recursive: true, force: true });
+	});
+
+	it('vitest run', async () => {
+		// This process's VITEST_* variables and NODE_ENV would make the child think it is a worker of ours.
+		const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST') && name !== 'NODE_ENV'));
+		const vitest = path.join(app, 'node_modules/vitest/vitest.mjs');
+		const { stdout, stderr } = await exec(process.execPath, [vitest, 'run', 'src/routes/warnings.test.ts'], { cwd: app, env: { ...env, NO_COLOR: '1' }, timeout: 150_000 });
+		const output = stdout + stderr;
+		expect(output).toMatch(/1 passed/);
+		expect(viteWarnings(output)).toEqual(GOLDEN);
 	}, 180_000);
 });
