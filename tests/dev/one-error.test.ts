@@ -116,6 +116,25 @@ describe('one bad save in mochi dev', () => {
 		await until('/other', 200);
 	});
 
+	it('logs a render error below an island at its own line, with a frame of that line', async () => {
+		const before = dev.output().length;
+		save(GOOD, `${GOOD}\n<p>{(() => { throw new Error('kaboom below an island'); })()}</p>`);
+		try {
+			await until('/other', 500);
+			await meetTheErrorAgain();
+			const printed = dev.output().slice(before);
+			expect(count(printed, 'failed: kaboom below an island'), printed).toBe(1);
+			// Line 7 of the user's file: through the preprocessor's map once (twice, it was line 6 or beyond the file).
+			expect(printed).toMatch(/File: .*other\.svelte:7:\d+\n/);
+			expect(printed).toContain(" 7 | <p>{(() => { throw new Error('kaboom below an island'); })()}</p>");
+			expect(printed).toMatch(/^\s+at .*other\.svelte:7:\d+\)$/m);
+			expect(printed, 'no framework frames').not.toMatch(/packages\/mochi\/|node:internal|node_modules\/vite/);
+		} finally {
+			save(`${GOOD}\n<p>{(() => { throw new Error('kaboom below an island'); })()}</p>`, GOOD);
+		}
+		await until('/other', 200);
+	});
+
 	it("logs an endpoint's error at the endpoint's own line, without Vite's 'already rewritten' note", async () => {
 		const lines = ['export function GET(): Response {', '\treturn new Response(String(compute()));', '}', '', 'function compute(): number {', "\tthrow new Error('endpoint exploded');", '}', ''];
 		fs.mkdirSync(path.join(root, 'src/routes/api'), { recursive: true });

@@ -9,12 +9,26 @@ import { REPO, buildApp, startBuilt, type RunningApp } from '../helpers/app.js';
 let root = '';
 let app: RunningApp;
 
+// A page with a multi-line island above the throw: its stack goes through the island preprocessor's map too.
+const ISLAND_PAGE = [
+	'<script lang="ts">',
+	"\timport Greeting from '$lib/Greeting.svelte';",
+	'</script>',
+	'',
+	'<Greeting',
+	'\tmochi:defer',
+	'/>',
+	"<p>{(() => { throw new Error('kaboom below an island'); })()}</p>",
+	''
+];
+
 const ENDPOINT = ['export function GET(): Response {', '\treturn new Response(String(compute()));', '}', '', 'function compute(): number {', "\tthrow new Error('endpoint exploded');", '}', ''];
 
 beforeAll(async () => {
 	root = fs.mkdtempSync(path.join(REPO, 'tests/apps/.copy-maps-'));
 	fs.cpSync(path.join(REPO, 'tests/apps/basic'), root, { recursive: true, verbatimSymlinks: true, filter: (src) => !src.includes(`${path.sep}build`) });
 	fs.writeFileSync(path.join(root, 'src/routes/api/explode.ts'), ENDPOINT.join('\n'));
+	fs.writeFileSync(path.join(root, 'src/routes/island-boom.svelte'), ISLAND_PAGE.join('\n'));
 	await buildApp(root, { NODE_ENV: 'production' });
 	app = await startBuilt(root);
 }, 180_000);
@@ -48,6 +62,13 @@ describe('production stacks through source maps', () => {
 		await expect.poll(() => app.output(), { timeout: 10_000 }).toContain('kaboom from boom.svelte');
 		expect(app.output()).toMatch(/at explode \(.*src\/routes\/boom\.svelte:4:\d+\)/);
 		expect(await status('/about')).toBe(200);
+	});
+
+	it('a page with islands: the line below the island, mapped through the preprocessor once', async () => {
+		expect(await status('/island-boom')).toBe(500);
+		await expect.poll(() => app.output(), { timeout: 10_000 }).toContain('kaboom below an island');
+		// The throwing frame, first under the message: line 8, where the user wrote it (mapped twice, it was not).
+		expect(app.output()).toMatch(/GET \/island-boom failed: Error: kaboom below an island\n\s+at .*src\/routes\/island-boom\.svelte:8:\d+\)\n/);
 	});
 });
 

@@ -1,7 +1,8 @@
 // vite-plugin-svelte compiles what the mochi:islands transform returned and reports Svelte's warnings
 // and errors against that text. Its compile step is wrapped here so that, for a file the preprocessor
 // rewrote, each diagnostic is moved back to the user's file before it is logged (dev, vitest, build),
-// sent to the browser, or turned into Vite's error (overlay `loc` and `frame`).
+// sent to the browser, or turned into Vite's error (overlay `loc` and `frame`), and so that the file's
+// JS source map goes through the preprocessor's map once, not twice (stacks in dev and production).
 import type { Plugin } from 'vite';
 import { createDiagnosticMapper, type Rewrite, type SvelteDiagnostic } from '../diagnostics/original-positions.js';
 
@@ -45,7 +46,10 @@ function withOriginalPositions(compileSvelte: CompileSvelte, rewrites: Rewrites)
 		if (!through) return compileSvelte(request, code, options, environment, sourcemap);
 		const map = createDiagnosticMapper(through);
 		try {
-			const result = await compileSvelte(request, code, options, environment, sourcemap);
+			// Not handing Vite's combined map to Svelte: Svelte would chain it into its output map, and Vite
+			// chains it again after the hook, so every stack through a file with islands would be mapped
+			// twice (wrong lines). The cost: the dev-only CSS map of such a file points at the rewritten text.
+			const result = await compileSvelte(request, code, options, environment, undefined);
 			for (const warning of result.compiled.warnings ?? []) map(warning);
 			return result;
 		} catch (error) {
