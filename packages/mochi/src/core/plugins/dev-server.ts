@@ -55,7 +55,8 @@ export function devServerPlugin(context: PluginContext): Plugin {
 			};
 		},
 		hotUpdate({ file, modules, server }) {
-			if (this.environment.name !== 'ssr' || modules.length === 0) return;
+			// Under vitest (a `test` key in the config) its own watcher reruns tests: leave its module graph alone.
+			if (this.environment.name !== 'ssr' || modules.length === 0 || 'test' in server.config) return;
 			// The server side reloads on the next request, not now: Vite's own SSR "full reload" would import
 			// the app at once and log a broken file's error a second time, before any request met it.
 			forgetEvaluated(server);
