@@ -16,9 +16,14 @@ export interface SourceError extends Error {
 /** `errors` are one file's, as `findIslands`/`preprocessIslands` return them; `source` is that file's text. */
 export function directiveError(errors: PreprocessError[], source: string): SourceError {
 	const first = errors[0];
+	return sourceError(formatErrors(errors), { file: first.filename, line: first.line, column: first.column, source });
+}
+
+/** Any island mistake found at a known place (1-based `line` and `column`, as the messages print them). */
+export function sourceError(message: string, at: { file: string; line: number; column: number; source: string }): SourceError {
 	// Rollup counts columns from 0; the preprocessor's messages, like editors, from 1.
-	const loc = { file: first.filename, line: first.line, column: first.column - 1 };
-	const error = new Error(formatErrors(errors)) as SourceError;
-	error.stack = `Error: ${error.message}`;
-	return Object.assign(error, { id: first.filename, plugin: DIRECTIVE_PLUGIN, loc, frame: codeFrame(source, loc, 'vite') });
+	const loc = { file: at.file, line: at.line, column: at.column - 1 };
+	const error = new Error(message) as SourceError;
+	error.stack = `Error: ${message}`;
+	return Object.assign(error, { id: at.file, plugin: DIRECTIVE_PLUGIN, loc, frame: codeFrame(at.source, loc, 'vite') });
 }
