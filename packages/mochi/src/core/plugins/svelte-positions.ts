@@ -28,7 +28,7 @@ export function mapSveltePositions(plugins: Plugin[], rewrites: Rewrites): void 
 	const compile = plugins.find((plugin) => plugin.name === 'vite-plugin-svelte:compile');
 	const api = config?.api;
 	const resolved = compile?.configResolved;
-	// A vite-plugin-svelte without these names: positions stay Svelte's (tests/dev/original-lines fails).
+	// A vite-plugin-svelte without these names: positions stay Svelte's (tests/diagnostics/original-lines.test.ts fails).
 	if (!api || !compile || typeof resolved !== 'function') return;
 	compile.configResolved = function (...args) {
 		const inner = api.compileSvelte;
