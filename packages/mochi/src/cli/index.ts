@@ -83,6 +83,12 @@ async function main(argv: string[]): Promise<void> {
 
 class UsageError extends Error {}
 
+/** Rolldown's "Build failed with N errors" (each with its frame), or one plugin error with its place. */
+function isBuildError(error: unknown): boolean {
+	const fields = error as { errors?: unknown; frame?: unknown; plugin?: unknown } | null;
+	return error instanceof Error && (Array.isArray(fields?.errors) || typeof fields?.frame === 'string' || typeof fields?.plugin === 'string');
+}
+
 function parsePort(value: string): number {
 	const port = Number(value);
 	if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0–65535, got "${value}"`);
@@ -107,8 +113,9 @@ function version(): string {
 main(process.argv.slice(2)).catch((error: unknown) => {
 	if (error instanceof UsageError || (error as { code?: string })?.code?.startsWith('ERR_PARSE_ARGS')) {
 		console.error(`mochi: ${(error as Error).message}\n\n${USAGE}`);
-	} else if ((error as Error)?.name === 'ConfigError') {
-		// A setting the user gave (PORT, a taken port): the message says what to change; a stack would not.
+	} else if ((error as Error)?.name === 'ConfigError' || isBuildError(error)) {
+		// A setting the user gave (PORT, a taken port) says what to change; a build error says where
+		// (file:line:col, code frame). Neither is helped by a stack of the framework's or the bundler's frames.
 		console.error(`mochi: ${(error as Error).message}`);
 	} else {
 		console.error(`mochi: ${(error as Error)?.stack ?? error}`);

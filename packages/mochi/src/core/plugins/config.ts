@@ -27,6 +27,8 @@ export function configPlugin(context: PluginContext): Plugin {
 								copyPublicDir: false,
 								target: 'node20',
 								minify: false,
+								// For the server's own stacks (node/start.ts turns them on): build/server is never served.
+								sourcemap: true,
 								rolldownOptions: { input: { app: SERVER_ENTRY_ID } }
 							}
 						: {
