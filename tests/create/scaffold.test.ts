@@ -103,7 +103,8 @@ afterAll(() => {
 		console.log(`[create] ${label}: ${Object.entries(steps).map(([step, s]) => `${step} ${s.toFixed(1)} s`).join(', ')}`);
 	}
 	if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+	// Four apps' node_modules: seconds alone, past vitest's 10 s hook default on a busy machine.
+}, 120_000);
 
 const cases = VARIANTS.map((variant) => [`--template ${variant.template} --${variant.language}`, variant] as const);
 
