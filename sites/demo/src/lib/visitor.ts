@@ -18,11 +18,13 @@ export function readVisitor(cookies: Cookies): Visitor {
 	return { name, cart };
 }
 
-/** The visitor the hook loaded for this request (page, layout, action, endpoint or island). */
+/**
+ * This request's visitor (page, layout, action, endpoint or island), as the hook loaded it into `ctx.locals`.
+ * Where no hook ran (a component rendered alone in a test, say), it is read from the cookies here, once.
+ */
 export function visitor(): Visitor {
-	const loaded = getRequestContext().locals.visitor as Visitor | undefined;
-	if (!loaded) throw new Error('No visitor in ctx.locals: src/hooks.server.ts loads it (a test passes its `handle` to renderServer).');
-	return loaded;
+	const { locals, cookies } = getRequestContext();
+	return (locals.visitor ??= readVisitor(cookies)) as Visitor;
 }
 
 export const currentUser = (): string | null => visitor().name;
