@@ -5,14 +5,15 @@ import Account from './account.svelte';
 import { USER_COOKIE } from '$lib/visitor.js';
 import { handle } from '../hooks.server.js';
 
-test('sends a visitor who isn’t signed in to sign in first', async () => {
-	const page = await renderServer(Account, { handle, request: { url: '/account' } });
-	expect(page.status).toBe(303);
-	expect(page.headers.get('location')).toBe('/sign-in?next=%2Faccount');
+const stranger = await renderServer(Account, { handle, request: { url: '/account' } });
+const ada = await renderServer(Account, { handle, request: { url: '/account', cookies: { [USER_COOKIE]: 'Ada' } } });
+
+test('sends a visitor who isn’t signed in to sign in first', () => {
+	expect(stranger.status).toBe(303);
+	expect(stranger.headers.get('location')).toBe('/sign-in?next=%2Faccount');
 });
 
-test('shows the signed-in visitor their account', async () => {
-	const page = await renderServer(Account, { handle, request: { url: '/account', cookies: { [USER_COOKIE]: 'Ada' } } });
-	expect(page.status).toBe(200);
-	expect(page.body).toContain('Signed in as <strong data-testid="account-name">Ada</strong>');
+test('shows the signed-in visitor their account', () => {
+	expect(ada.status).toBe(200);
+	expect(ada.body).toContain('Signed in as <strong data-testid="account-name">Ada</strong>');
 });

@@ -5,14 +5,15 @@ import { within } from '@testing-library/dom';
 import { renderServer } from 'mochi-framework/testing';
 import Page from './name.svelte';
 
-test('asks for a name', async () => {
-	const { container } = await renderServer(Page);
-	expect(within(container!).getByRole<HTMLInputElement>('textbox', { name: 'Your name' }).value).toBe('');
-	expect(within(container!).queryByRole('alert')).toBeNull();
+const asked = await renderServer(Page);
+const refused = await renderServer(Page, { props: { params: {}, form: { name: 'x'.repeat(41), error: 'At most 40 characters, please.' } } });
+
+test('asks for a name', () => {
+	expect(within(asked.container!).getByRole<HTMLInputElement>('textbox', { name: 'Your name' }).value).toBe('');
+	expect(within(asked.container!).queryByRole('alert')).toBeNull();
 });
 
-test('shows what fail() returned, with the name as typed', async () => {
-	const { container } = await renderServer(Page, { props: { params: {}, form: { name: 'x'.repeat(41), error: 'At most 40 characters, please.' } } });
-	expect(within(container!).getByRole('alert').textContent).toBe('At most 40 characters, please.');
-	expect(within(container!).getByRole<HTMLInputElement>('textbox', { name: 'Your name' }).value).toBe('x'.repeat(41));
+test('shows what fail() returned, with the name as typed', () => {
+	expect(within(refused.container!).getByRole('alert').textContent).toBe('At most 40 characters, please.');
+	expect(within(refused.container!).getByRole<HTMLInputElement>('textbox', { name: 'Your name' }).value).toBe('x'.repeat(41));
 });
