@@ -105,7 +105,7 @@ describe.each(TEMPLATE_NAMES.flatMap((template) => (['ts', 'js'] as Language[]).
 );
 
 describe('the minimal template', () => {
-	it('has one page with a server island and a client island, a layout, an endpoint, and a test of each kind', () => {
+	it('has one page with a server island and a client island, a layout, a page with a form action, and a test of each kind', () => {
 		const dir = path.join(tmp, 'app');
 		const { files } = createApp({ directory: dir, template: 'minimal', language: 'ts' });
 		expect(files.filter((file) => file.startsWith('src/'))).toEqual([
@@ -115,9 +115,10 @@ describe('the minimal template', () => {
 			'src/lib/Greeting.svelte',
 			'src/lib/Greeting.test.ts',
 			'src/routes/_layout.svelte',
-			'src/routes/api/name.ts',
 			'src/routes/index.svelte',
-			'src/routes/index.test.ts'
+			'src/routes/index.test.ts',
+			'src/routes/name.svelte',
+			'src/routes/name.test.ts'
 		]);
 		const page = read(dir, 'src/routes/index.svelte');
 		expect(page).toMatch(/<Greeting mochi:defer>/);
@@ -127,7 +128,9 @@ describe('the minimal template', () => {
 		const clientTest = read(dir, 'src/lib/Counter.test.ts');
 		expect(clientTest.startsWith('// @vitest-environment jsdom\n')).toBe(true);
 		expect(clientTest).toContain("from '@testing-library/svelte'");
-		expect(read(dir, 'src/routes/api/name.ts')).toContain('export async function POST');
+		const action = read(dir, 'src/routes/name.svelte');
+		expect(action).toMatch(/<script module lang="ts">[\s\S]*export const actions = \{[\s\S]*return fail\(400, /);
+		expect(read(dir, 'src/lib/Greeting.svelte')).toContain('<form method="post" action="/name">');
 	});
 });
 
