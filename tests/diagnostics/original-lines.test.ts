@@ -20,7 +20,7 @@ const byPlace = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: tr
 
 /** What each golden line is about, found in the fixture's text: the golden file can't drift from the fixtures. */
 const MARKERS: Record<string, string> = {
-	'src/routes/warnings.svelte:state_referenced_locally': 'data);',
+	'src/routes/warnings.svelte:non_reactive_update': 'copy = data',
 	'src/routes/warnings.svelte:a11y_missing_attribute': '<img',
 	'src/routes/no-script-module.svelte:a11y_missing_attribute': '<img'
 };

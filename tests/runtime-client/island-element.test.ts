@@ -23,11 +23,22 @@ const requested = (name: string) => islandRequests.filter((request) => request.n
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Resolves once every eager island has been requested; Fast answers only then (or 15 s after its own request), so "every eager
+ * request reached the server before Fast's answer" holds on a loaded machine when the runtime fetches in
+ * parallel, and fails (after the bounded wait) when one island's request waits for another's answer.
+ */
+const EAGER = ['Broken', 'Fast', 'Gone', 'Slow'];
+let eagerSeen: () => void = () => {};
+const eagerRequested = new Promise<void>((resolve) => (eagerSeen = resolve));
+let fastSent: () => void = () => {};
+const fastAnswered = new Promise<void>((resolve) => (fastSent = resolve));
+
 /** How the fake endpoint answers each island. */
 const islands: Record<string, (res: http.ServerResponse) => Promise<void>> = {
-	// 250 ms: enough that every eager request is sent before Fast answers, even on a loaded machine.
-	Fast: async (res) => (await sleep(250), html(res, '<p class="content">fast content</p>')),
-	Slow: async (res) => (await sleep(1200), html(res, '<p class="content">slow content</p>')),
+	Fast: async (res) => (await Promise.race([eagerRequested, sleep(15_000)]), html(res, '<p class="content">fast content</p>'), fastSent()),
+	// Well after Fast, however loaded the machine: the next test sees Fast swapped in while Slow still waits.
+	Slow: async (res) => (await fastAnswered, await sleep(1000), html(res, '<p class="content">slow content</p>')),
 	Broken: async (res) => {
 		res.writeHead(500, { 'content-type': 'text/plain', 'x-mochi-island-error': 'render' }).end('render failed');
 	},
@@ -62,6 +73,7 @@ beforeAll(async () => {
 			const name = decodeURIComponent(island[1]);
 			islandRequests.push({ name, url: req.url!, accept: req.headers.accept, cookie: req.headers.cookie });
 			journal.push(`request ${name}`);
+			if (EAGER.every((eager) => requested(eager) > 0)) eagerSeen();
 			res.once('close', () => journal.push(`response ${name}`));
 			return void (islands[name]?.(res) ?? res.writeHead(404).end());
 		}
@@ -124,7 +136,7 @@ describe('<mochi-island>', () => {
 
 	it('fetches eager islands in parallel, with the token and cookies', async () => {
 		await waitFor(() => journal.includes('response Slow'), { what: 'the slow island to be answered' });
-		// Every eager request reached the server before Fast's answer (250 ms) left it: no island waited for another.
+		// Every eager request reached the server before Fast's answer left it: no island waited for another.
 		const fastAnswered = journal.indexOf('response Fast');
 		const eagerRequests = journal.slice(0, fastAnswered).filter((line) => line.startsWith('request')).sort();
 		expect(eagerRequests).toEqual(['request Broken', 'request Fast', 'request Gone', 'request Slow']);
