@@ -1,0 +1,29 @@
+// A throwaway app under tests/apps/ (so the client-islands fixture's node_modules links resolve), with only
+// the files a test gives it. Removed by `removeTempApps()` (call it in afterAll).
+import fs from 'node:fs';
+import path from 'node:path';
+import { REPO } from './app.js';
+
+const made: string[] = [];
+
+export function makeTempApp(prefix: string, files: Record<string, string>): string {
+	const root = fs.mkdtempSync(path.join(REPO, `tests/apps/.copy-${prefix}-`));
+	made.push(root);
+	const source = path.join(REPO, 'tests/apps/client-islands');
+	for (const entry of ['package.json', 'vite.config.ts', 'node_modules']) {
+		fs.cpSync(path.join(source, entry), path.join(root, entry), { recursive: true, verbatimSymlinks: true });
+	}
+	writeFiles(root, files);
+	return root;
+}
+
+export function writeFiles(root: string, files: Record<string, string>): void {
+	for (const [file, text] of Object.entries(files)) {
+		fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+		fs.writeFileSync(path.join(root, file), text);
+	}
+}
+
+export function removeTempApps(): void {
+	for (const root of made.splice(0)) fs.rmSync(root, { recursive: true, force: true });
+}
