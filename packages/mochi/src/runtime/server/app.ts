@@ -231,7 +231,7 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 		async prerenderRoutes() {
 			const pages = manifest.routes.filter((route) => route.kind === 'page');
 			// Loaded outside any request, as in `mochi dev`: module-level getRequestContext() fails naming the page.
-			const modules = await Promise.all(pages.map((route) => outsideRequests({ module: route.file }, () => route.load() as Promise<ComponentModule>)));
+			const modules = await Promise.all(pages.map((route) => outsideRequests({ module: route.file, bundled: true }, () => route.load() as Promise<ComponentModule>)));
 			const prerendered = pages.filter((_, i) => modules[i].prerender === true);
 			// A prerendered page is a file: nothing would answer its form POSTs.
 			const withActions = prerendered.filter((route) => modules[pages.indexOf(route)].actions !== undefined);

@@ -61,7 +61,13 @@ function outsideRequest(): Error {
 	if (evaluation) {
 		// A module's top level runs once for every visitor: a value read there would be the first visitor's.
 		const module = displayModule(evaluation.module);
-		const place = !where ? `while ${module} was being evaluated` : where.startsWith(`${module}:`) ? `at ${where}` : `at ${where}, while ${module} was being evaluated`;
+		const place = evaluation.bundled
+			? `while ${module} (or a module it imports) was being evaluated`
+			: !where
+				? `while ${module} was being evaluated`
+				: where.startsWith(`${module}:`)
+					? `at ${where}`
+					: `at ${where}, while ${module} was being evaluated`;
 		return new Error(
 			`getRequestContext() was called ${place}: at module top level or in a component's <script module>, which run once ` +
 				'and are shared by every visitor, so there is no request there. Call it in the component\'s <script>, or in a ' +

@@ -33,6 +33,17 @@ describe('outsideRequests', () => {
 		expect(failure).toContain("<script module>");
 	});
 
+	it('for a bundled module (mochi build), names it and what it imports, without a line of the bundle', async () => {
+		const failure = await outsideRequests({ module: 'src/routes/index.svelte', bundled: true }, async () => {
+			try {
+				getRequestContext();
+			} catch (error) {
+				return (error as Error).message;
+			}
+		});
+		expect(failure).toMatch(/^getRequestContext\(\) was called while src\/routes\/index\.svelte \(or a module it imports\) was being evaluated: /);
+	});
+
 	it('gives the request back to the code that awaited the evaluation', async () => {
 		const inside = requestState();
 		await state.storage.run(inside, async () => {

@@ -19,6 +19,11 @@ export interface ModuleEvaluation {
 	module: string;
 	/** A stack trace of the evaluated code, mapped to its source (dev: Vite's `ssrRewriteStacktrace`). */
 	mapStack?: (stack: string) => string;
+	/**
+	 * The module comes bundled with what it imports (`mochi build` loading a page from the server bundle): the
+	 * call may be in any of them, and a line of the bundle, which is deleted when the build fails, helps nobody.
+	 */
+	bundled?: boolean;
 }
 
 /** Run a module's evaluation (and everything it awaits) with no request context, noting which module it is. */
