@@ -9,11 +9,12 @@ import { devServerPlugin } from './plugins/dev-server.js';
 import { cssPlugin } from './plugins/css.js';
 import { clientIslandsPlugin } from './plugins/client-islands.js';
 import { serverOnlyPlugin } from './plugins/server-only.js';
+import { clientRequestContextPlugin } from './plugins/client-request-context.js';
 
 /**
  * `mochi()` for vite.config.ts. The returned list is the whole pipeline, in order: Mochi's own
  * plugins (config, island rewriting before Svelte sees the file, the server entry, dev server, CSS,
- * client islands, the server-only check),
+ * client islands, the checks of what the browser must not run: server-only modules, getRequestContext()),
  * then vite-plugin-svelte with async SSR on.
  */
 export function mochi(options: MochiOptions = {}): Plugin[] {
@@ -26,6 +27,7 @@ export function mochi(options: MochiOptions = {}): Plugin[] {
 		cssPlugin(context),
 		clientIslandsPlugin(context),
 		serverOnlyPlugin(context),
+		clientRequestContextPlugin(context),
 		...svelte({
 			compilerOptions: { experimental: { async: true } },
 			// In dev, server-rendered components carry their own <style> (no build step to gather CSS files).

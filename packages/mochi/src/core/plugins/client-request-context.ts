@@ -1,0 +1,72 @@
+import type { Plugin } from 'vite';
+import type { PluginContext } from './context.js';
+import { ISLAND_ENTRY, buildChain, devChain, formatChain, showFile } from './import-chain.js';
+import { findRequestContextCall, type SourcePosition } from './request-context-calls.js';
+import { findingsReporter, type BrowserFinding, type FindingsReporter } from './browser-findings.js';
+
+/**
+ * mochi:client-request-context — `getRequestContext()` has a request on the server only: in a client
+ * island's component tree it renders on the server, then throws in the browser as the island hydrates.
+ * The client build (and `mochi check`, which runs it) reports each module of an island's graph that calls
+ * it, with the chain of imports from the island, if the call survived tree-shaking (a module whose only
+ * caller is an export no island uses is fine). In dev, where nothing is shaken, the browser's request for
+ * such a module logs a warning with the chain, and the call itself throws naming the island.
+ */
+export function clientRequestContextPlugin(context: PluginContext): Plugin {
+	let vitest = false;
+	let report: FindingsReporter | null = null;
+	const callers = new Map<string, SourcePosition>();
+	const warned = new Set<string>();
+	return {
+		name: 'mochi:client-request-context',
+		// Before Svelte compiles a component: the position is in the source as the user wrote it.
+		enforce: 'pre',
+		config(config) {
+			vitest = 'test' in config;
+			report = findingsReporter(config);
+		},
+		applyToEnvironment: (environment) => environment.config.consumer === 'client',
+		transform: {
+			filter: { code: 'getRequestContext' },
+			handler(code, id) {
+				if (vitest || id.startsWith('\0') || id.includes('?')) return;
+				const call = findRequestContextCall(code);
+				if (!call) return;
+				callers.set(id, call);
+				if (this.environment.mode !== 'dev' || warned.has(id)) return;
+				const chain = devChain(this.environment, id);
+				if (!chain[0]?.startsWith(ISLAND_ENTRY)) return;
+				warned.add(id);
+				this.warn(describe(chain, call, context.root));
+			}
+		},
+		generateBundle(_, bundle) {
+			if (vitest || this.environment.mode === 'dev') return;
+			// What each module became in the output, before minifying: a call that was shaken off is not there.
+			const rendered = new Map<string, string>();
+			for (const output of Object.values(bundle)) {
+				if (output.type !== 'chunk') continue;
+				for (const [id, module] of Object.entries(output.modules)) rendered.set(id, (rendered.get(id) ?? '') + (module.code ?? ''));
+			}
+			const findings: BrowserFinding[] = [];
+			for (const [id, call] of callers) {
+				if (!rendered.get(id)?.includes('getRequestContext')) continue;
+				const chain = buildChain(this, id);
+				if (chain?.[0]?.startsWith(ISLAND_ENTRY)) findings.push({ file: id, ...call, message: describe(chain, call, context.root) });
+			}
+			if (findings.length === 0) return;
+			if (report) return report(findings);
+			this.error(findings.map((finding) => finding.message).join('\n'));
+		}
+	};
+}
+
+/** `src/lib/util.ts:4:9 calls getRequestContext(), but the browser would run it: <chain>.` and what to do instead. */
+export function describe(chain: string[], call: SourcePosition, root: string): string {
+	const { island, links } = formatChain(chain, root);
+	const file = showFile(chain[chain.length - 1], root);
+	const where = `${file}:${call.line}:${call.column} calls getRequestContext()`;
+	const instead = `read the context in the page and pass what the island needs as props, or make ${island ?? file} a server island (mochi:defer).`;
+	if (island === file) return `${where}, but it is a client island (mochi:hydrate): the browser runs it as it hydrates, with no request there. Instead, ${instead}`;
+	return `${where}, but the browser would run it: ${links}. There is no request in the browser: ${instead}`;
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { findRequestContextCall } from './request-context-calls.js';
+
+describe('findRequestContextCall', () => {
+	it('finds the first call of the imported function, in a component or a module', () => {
+		const svelte = "<script lang=\"ts\">\n\timport { getRequestContext } from 'mochi-framework';\n\tlet n = $state(0);\n\tconst user = getRequestContext().locals.user;\n</script>\n";
+		expect(findRequestContextCall(svelte)).toEqual({ line: 4, column: 15 });
+		const module = "import { error, getRequestContext } from \"mochi-framework\";\nexport const who = () => getRequestContext().url;\n";
+		expect(findRequestContextCall(module)).toEqual({ line: 2, column: 26 });
+	});
+
+	it('follows an alias and a namespace import', () => {
+		expect(findRequestContextCall("import { getRequestContext as ctx } from 'mochi-framework';\n\nctx ();\n")).toEqual({ line: 3, column: 1 });
+		expect(findRequestContextCall("import * as mochi from 'mochi-framework';\nconst a = 1;\nmochi.getRequestContext();\n")).toEqual({ line: 3, column: 1 });
+		expect(findRequestContextCall("import x, { getRequestContext } from 'mochi-framework';\ngetRequestContext()")).toEqual({ line: 2, column: 1 });
+	});
+
+	it('points at the import when the function is only passed around', () => {
+		expect(findRequestContextCall("import { getRequestContext } from 'mochi-framework';\nexport const read = getRequestContext;\n")).toEqual({ line: 1, column: 1 });
+	});
+
+	it('ignores type-only imports, other packages, other names, and look-alike calls', () => {
+		expect(findRequestContextCall("import type { RequestContext } from 'mochi-framework';\nlet c: RequestContext;\n")).toBeNull();
+		expect(findRequestContextCall("import type { getRequestContext } from 'mochi-framework';\n")).toBeNull();
+		expect(findRequestContextCall("import { getRequestContext } from './my-context';\ngetRequestContext();\n")).toBeNull();
+		expect(findRequestContextCall("import { getRequestContext } from 'mochi-framework-extra';\ngetRequestContext();\n")).toBeNull();
+		expect(findRequestContextCall("import { error } from 'mochi-framework';\nconst getRequestContext = () => 1;\ngetRequestContext();\n")).toBeNull();
+		// A method of the same name on something else is not the import.
+		expect(findRequestContextCall("import { getRequestContext } from 'mochi-framework';\nother.getRequestContext();\nmygetRequestContext();\n")).toEqual({ line: 1, column: 1 });
+	});
+});
