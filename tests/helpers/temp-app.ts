@@ -6,11 +6,13 @@ import { REPO } from './app.js';
 
 const made: string[] = [];
 
-export function makeTempApp(prefix: string, files: Record<string, string>): string {
+/** `from`: the fixture whose links it borrows (`typecheck-ok` has svelte-check and TypeScript, and a tsconfig). */
+export function makeTempApp(prefix: string, files: Record<string, string>, from = 'client-islands'): string {
 	const root = fs.mkdtempSync(path.join(REPO, `tests/apps/.copy-${prefix}-`));
 	made.push(root);
-	const source = path.join(REPO, 'tests/apps/client-islands');
-	for (const entry of ['package.json', 'vite.config.ts', 'node_modules']) {
+	const source = path.join(REPO, 'tests/apps', from);
+	for (const entry of ['package.json', 'vite.config.ts', 'node_modules', 'tsconfig.json']) {
+		if (!fs.existsSync(path.join(source, entry))) continue;
 		fs.cpSync(path.join(source, entry), path.join(root, entry), { recursive: true, verbatimSymlinks: true });
 	}
 	writeFiles(root, files);

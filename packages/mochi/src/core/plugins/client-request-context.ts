@@ -37,7 +37,7 @@ export function clientRequestContextPlugin(context: PluginContext): Plugin {
 				const chain = devChain(this.environment, id);
 				if (!chain[0]?.startsWith(ISLAND_ENTRY)) return;
 				warned.add(id);
-				this.warn(describe(chain, call, context.root));
+				this.warn(located({ file: id, ...call, message: describe(chain, context.root) }, context.root));
 			}
 		},
 		generateBundle(_, bundle) {
@@ -52,21 +52,28 @@ export function clientRequestContextPlugin(context: PluginContext): Plugin {
 			for (const [id, call] of callers) {
 				if (!rendered.get(id)?.includes('getRequestContext')) continue;
 				const chain = buildChain(this, id);
-				if (chain?.[0]?.startsWith(ISLAND_ENTRY)) findings.push({ file: id, ...call, message: describe(chain, call, context.root) });
+				if (chain?.[0]?.startsWith(ISLAND_ENTRY)) findings.push({ file: id, ...call, message: describe(chain, context.root) });
 			}
 			if (findings.length === 0) return;
 			if (report) return report(findings);
-			this.error(findings.map((finding) => finding.message).join('\n'));
+			this.error(findings.map((finding) => located(finding, context.root)).join('\n'));
 		}
 	};
 }
 
-/** `src/lib/util.ts:4:9 calls getRequestContext(), but the browser would run it: <chain>.` and what to do instead. */
-export function describe(chain: string[], call: SourcePosition, root: string): string {
+/**
+ * What is wrong, without the place (the build's error and `mochi check`'s report each put the file and line
+ * first): `getRequestContext() would run in the browser: src/lib/Pure.svelte (client island) → src/lib/util.ts. …`
+ */
+export function describe(chain: string[], root: string): string {
 	const { island, links } = formatChain(chain, root);
 	const file = showFile(chain[chain.length - 1], root);
-	const where = `${file}:${call.line}:${call.column} calls getRequestContext()`;
 	const instead = `read the context in the page and pass what the island needs as props, or make ${island ?? file} a server island (mochi:defer).`;
-	if (island === file) return `${where}, but it is a client island (mochi:hydrate): the browser runs it as it hydrates, with no request there. Instead, ${instead}`;
-	return `${where}, but the browser would run it: ${links}. There is no request in the browser: ${instead}`;
+	if (island === file) return `getRequestContext() in a client island (mochi:hydrate): the browser runs ${file} as it hydrates, with no request there. Instead, ${instead}`;
+	return `getRequestContext() would run in the browser: ${links}. There is no request there: ${instead}`;
+}
+
+/** `src/lib/util.ts:4:9: <what is wrong>`, app-relative. */
+export function located(finding: BrowserFinding, root: string): string {
+	return `${showFile(finding.file, root)}:${finding.line}:${finding.column}: ${finding.message}`;
 }
