@@ -91,8 +91,14 @@ describe('getRequestContext() in a client island, at build', () => {
 			'src/lib/Shout.svelte': SHOUT,
 			'src/lib/Typed.svelte':
 				"<script lang=\"ts\">\n\timport type { RequestContext } from 'mochi-framework';\n\tlet { kind = 'page' }: { kind?: RequestContext['kind'] } = $props();\n\tlet n = $state(0);\n</script>\n<button onclick={() => n++}>{kind} {n}</button>\n",
+			// Read on the server inside hydratable(): the browser gets the value and never calls the function.
+			'src/lib/Carried.svelte':
+				"<script lang=\"ts\">\n\timport { hydratable } from 'svelte';\n\timport { getRequestContext } from 'mochi-framework';\n\tconst who = hydratable('who', () => getRequestContext().cookies.get('user') ?? 'nobody');\n\tlet n = $state(0);\n</script>\n<button onclick={() => n++}>carried {who} {n}</button>\n",
 			// Server-rendered: in the page, and as a server island.
-			'src/routes/index.svelte': page(['Counter', 'Badge', 'Shout', 'Typed'], '<Counter />\n<Badge mochi:defer>…</Badge>\n<Shout mochi:hydrate />\n<Typed mochi:hydrate />')
+			'src/routes/index.svelte': page(
+				['Counter', 'Badge', 'Shout', 'Typed', 'Carried'],
+				'<Counter />\n<Badge mochi:defer>…</Badge>\n<Shout mochi:hydrate />\n<Typed mochi:hydrate />\n<Carried mochi:hydrate />'
+			)
 		});
 		await buildApp(root, { NODE_ENV: 'production' });
 		const app = await startBuilt(root);
@@ -102,6 +108,7 @@ describe('getRequestContext() in a client island, at build', () => {
 			const html = await response.text();
 			expect(html).toContain('Ada 0');
 			expect(html).toContain('HI 0');
+			expect(html).toContain('carried Ada 0');
 		} finally {
 			await app.stop();
 		}
@@ -116,7 +123,10 @@ describe('getRequestContext() in a client island, in mochi check', () => {
 				'src/lib/Counter.svelte': COUNTER,
 				'src/lib/user.ts': USER,
 				'src/lib/Badge.svelte': BADGE,
-				'src/routes/index.svelte': page(['Counter', 'Badge'], '<Counter mochi:hydrate />\n<Badge mochi:hydrate />')
+				// A server-only module reached by an island: reported beside, not instead of, the calls.
+				'src/lib/server/secret.ts': "export const secret = 'hunter2';\n",
+				'src/lib/Leak.svelte': "<script lang=\"ts\">\n\timport { secret } from '$lib/server/secret';\n\tlet n = $state(0);\n</script>\n<button onclick={() => n++}>{secret.length + n}</button>\n",
+				'src/routes/index.svelte': page(['Counter', 'Badge', 'Leak'], '<Counter mochi:hydrate />\n<Badge mochi:hydrate />\n<Leak mochi:hydrate />')
 			},
 			'typecheck-ok'
 		);
@@ -128,7 +138,11 @@ describe('getRequestContext() in a client island, in mochi check', () => {
 		});
 		expect(output).toContain(direct);
 		expect(output).toContain(module);
-		expect(output).toContain('mochi check found 2 errors and 0 warnings in 2 files');
+		expect(output).toContain(
+			`${path.join(bad, 'src/lib/Leak.svelte')}:1:1\nError: src/lib/server/secret.ts is server-only, but the browser would load it: src/lib/Leak.svelte (client island) → src/lib/server/secret.ts (mochi)`
+		);
+		expect(output).toContain('mochi check found 3 errors and 0 warnings in 3 files');
+		expect(output).not.toContain('hunter2');
 
 		const good = makeTempApp(
 			'context-island-check-ok',

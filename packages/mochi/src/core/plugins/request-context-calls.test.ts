@@ -15,6 +15,23 @@ describe('findRequestContextCall', () => {
 		expect(findRequestContextCall("import x, { getRequestContext } from 'mochi-framework';\ngetRequestContext()")).toEqual({ line: 2, column: 1 });
 	});
 
+	it("leaves calls inside hydratable()'s function alone: the browser gets the value and never calls it", () => {
+		const cart = [
+			'<script lang="ts">',
+			"\timport { hydratable } from 'svelte';",
+			"\timport { getRequestContext } from 'mochi-framework';",
+			"\tconst items = hydratable('cart', () => (getRequestContext().cookies.get('cart') ?? '').split(','));",
+			"\tconst more = hydratable('more', () => { const c = getRequestContext(); return String(c.url); });",
+			'</script>',
+			''
+		].join('\n');
+		expect(findRequestContextCall(cart)).toBeNull();
+		// One call outside it is still reported, at that call.
+		expect(findRequestContextCall(`${cart}<p>{getRequestContext().url}</p>\n`)).toEqual({ line: 7, column: 5 });
+		// A look-alike name is not hydratable.
+		expect(findRequestContextCall("import { getRequestContext } from 'mochi-framework';\nmyhydratable(() => getRequestContext());\n")).toEqual({ line: 2, column: 20 });
+	});
+
 	it('points at the import when the function is only passed around', () => {
 		expect(findRequestContextCall("import { getRequestContext } from 'mochi-framework';\nexport const read = getRequestContext;\n")).toEqual({ line: 1, column: 1 });
 	});

@@ -12,8 +12,9 @@ const NAMED = /\bimport\s+(?:[\w$]+\s*,\s*)?\{([^}]*)\}\s*from\s*(['"])mochi-fra
 const NAMESPACE = /\bimport\s+(?:[\w$]+\s*,\s*)?\*\s*as\s+([\w$]+)\s+from\s*(['"])mochi-framework\2/g;
 
 /**
- * The first call of `getRequestContext` (under whatever local name it was imported), else the import
- * itself; null when the module doesn't import it (a type-only import brings no function to call).
+ * The first call of `getRequestContext` (under whatever local name it was imported) that the browser
+ * could run, else the import itself; null when the module doesn't import it (a type-only import brings no
+ * function to call) or calls it only inside `hydratable()`.
  */
 export function findRequestContextCall(code: string): SourcePosition | null {
 	const names: Array<{ name: string; from: number }> = [];
@@ -29,12 +30,32 @@ export function findRequestContextCall(code: string): SourcePosition | null {
 	let first: number | null = null;
 	for (const { name, from } of names) {
 		const call = new RegExp(`(?<![\\w$.])${name.replace(/[$.]/g, '\\$&')}\\s*\\(`, 'g');
-		call.lastIndex = from;
-		const found = [...code.matchAll(call)].find((m) => m.index! > from);
-		const at = found?.index ?? from;
+		const calls = [...code.matchAll(call)].filter((m) => m.index! > from);
+		// Inside `hydratable(key, fn)` it runs on the server only: the browser gets the value, never calls fn.
+		const browser = calls.find((m) => !insideHydratable(code, m.index!));
+		if (calls.length > 0 && !browser) continue;
+		const at = browser?.index ?? from;
 		if (first === null || at < first) first = at;
 	}
-	return positionOf(code, first!);
+	return first === null ? null : positionOf(code, first);
+}
+
+/**
+ * Whether `offset` is inside the arguments of a `hydratable(…)` call: walks back over balanced parentheses
+ * to each one left open, and looks at the name before it. (Parentheses inside strings can fool it; then a
+ * call is reported that wouldn't have run, which the build's message makes plain.)
+ */
+export function insideHydratable(code: string, offset: number): boolean {
+	let depth = 0;
+	for (let i = offset - 1; i >= 0; i--) {
+		const char = code[i];
+		if (char === ')') depth++;
+		else if (char === '(') {
+			if (depth > 0) depth--;
+			else if (/(?<![\w$.])hydratable\s*$/.test(code.slice(Math.max(0, i - 40), i))) return true;
+		}
+	}
+	return false;
 }
 
 function positionOf(code: string, offset: number): SourcePosition {

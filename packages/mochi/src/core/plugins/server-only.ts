@@ -1,6 +1,7 @@
 import type { Plugin } from 'vite';
 import type { PluginContext } from './context.js';
 import { buildChain, devChain, formatChain, toFile } from './import-chain.js';
+import { findingsReporter, type BrowserFinding, type FindingsReporter } from './browser-findings.js';
 
 const SERVER_FILE = /\.server\.[mc]?[jt]s$/;
 
@@ -34,10 +35,12 @@ export function describeChain(chain: string[], root: string): string {
 export function serverOnlyPlugin(context: PluginContext): Plugin {
 	// Component tests (vitest, DOM environments) may import anything they test.
 	let vitest = false;
+	let report: FindingsReporter | null = null;
 	return {
 		name: 'mochi:server-only',
 		config(config) {
 			vitest = 'test' in config;
+			report = findingsReporter(config);
 		},
 		applyToEnvironment: (environment) => environment.config.consumer === 'client',
 		load(id) {
@@ -47,11 +50,16 @@ export function serverOnlyPlugin(context: PluginContext): Plugin {
 		},
 		buildEnd(error) {
 			if (error || vitest) return;
+			const findings: BrowserFinding[] = [];
 			for (const id of this.getModuleIds()) {
 				if (!isServerOnly(id, context.root)) continue;
 				const chain = buildChain(this, id);
-				if (chain) this.error(describeChain(chain, context.root));
+				if (!chain) continue;
+				if (!report) this.error(describeChain(chain, context.root));
+				// `mochi check`: at the module that imports it (the import's line isn't known here).
+				findings.push({ file: toFile(chain[chain.length - 2] ?? id), line: 1, column: 1, message: describeChain(chain, context.root) });
 			}
+			if (findings.length) report?.(findings);
 		}
 	};
 }
