@@ -94,10 +94,13 @@ describe('getRequestContext() in a client island, at build', () => {
 			// Read on the server inside hydratable(): the browser gets the value and never calls the function.
 			'src/lib/Carried.svelte':
 				"<script lang=\"ts\">\n\timport { hydratable } from 'svelte';\n\timport { getRequestContext } from 'mochi-framework';\n\tconst who = hydratable('who', () => getRequestContext().cookies.get('user') ?? 'nobody');\n\tlet n = $state(0);\n</script>\n<button onclick={() => n++}>carried {who} {n}</button>\n",
+			// The same through a module (the demo's mini cart): only its use inside hydratable() reaches the call.
+			'src/lib/CarriedUser.svelte':
+				"<script lang=\"ts\">\n\timport { hydratable } from 'svelte';\n\timport { currentUser, shout } from '$lib/user';\n\tconst who = hydratable('user', () => currentUser());\n\tlet n = $state(0);\n</script>\n<button onclick={() => n++}>{shout(who)} {n}</button>\n",
 			// Server-rendered: in the page, and as a server island.
 			'src/routes/index.svelte': page(
-				['Counter', 'Badge', 'Shout', 'Typed', 'Carried'],
-				'<Counter />\n<Badge mochi:defer>…</Badge>\n<Shout mochi:hydrate />\n<Typed mochi:hydrate />\n<Carried mochi:hydrate />'
+				['Counter', 'Badge', 'Shout', 'Typed', 'Carried', 'CarriedUser'],
+				'<Counter />\n<Badge mochi:defer>…</Badge>\n<Shout mochi:hydrate />\n<Typed mochi:hydrate />\n<Carried mochi:hydrate />\n<CarriedUser mochi:hydrate />'
 			)
 		});
 		await buildApp(root, { NODE_ENV: 'production' });
@@ -109,6 +112,7 @@ describe('getRequestContext() in a client island, at build', () => {
 			expect(html).toContain('Ada 0');
 			expect(html).toContain('HI 0');
 			expect(html).toContain('carried Ada 0');
+			expect(html).toContain('ADA 0');
 		} finally {
 			await app.stop();
 		}
