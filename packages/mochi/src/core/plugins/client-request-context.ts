@@ -32,7 +32,8 @@ export function clientRequestContextPlugin(context: PluginContext): Plugin {
 			handler(code, id) {
 				if (vitest || id.startsWith('\0') || id.includes('?')) return;
 				const call = findRequestContextCall(code);
-				if (!call) return;
+				// Forgotten when an edit removes the call (a watching build, dev) but not the name.
+				if (!call) return void callers.delete(id);
 				callers.set(id, call);
 				if (this.environment.mode !== 'dev' || warned.has(id)) return;
 				// Only the island component itself: whether a module's call is reached (or only from inside
