@@ -11,6 +11,8 @@ export default defineConfig({
 		exclude: ['**/node_modules/**', 'apps/**', ...(hardening ? [] : ['hardening/**'])],
 		// Browser and build tests are slow and share ports and Chromium: one file at a time.
 		testTimeout: 60000,
+		// Hooks build apps, bundle the runtime and launch Chromium: vitest's 10 s default is not enough under load.
+		hookTimeout: 120_000,
 		fileParallelism: false
 	}
 });

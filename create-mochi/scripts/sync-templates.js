@@ -1,5 +1,5 @@
 // Writes the templates that aren't kept in git (run by `build` and `prepack`):
-//   templates/versions.json  mochi-framework's version and the svelte and vite it is built with
+//   templates/versions.json  mochi-framework's version, the svelte and vite it is built with, and its @types/node
 //   templates/demo/          sites/demo's sources, minimal's app files (tsconfig, .gitignore, package.json), overlays/demo
 //   templates/<name>-js/     the JavaScript variant of each TypeScript template
 // The demo is copied, not kept twice in git, so it can't drift from the real one.
@@ -32,7 +32,9 @@ function writeVersions() {
 		svelte: framework.devDependencies.svelte,
 		vite: framework.devDependencies.vite
 	};
-	writeJson(path.join(TEMPLATES, 'versions.json'), { dependencies });
+	// process.env's types, for the Node versions the framework supports (its `engines`).
+	const devDependencies = { '@types/node': framework.devDependencies['@types/node'] };
+	writeJson(path.join(TEMPLATES, 'versions.json'), { dependencies, devDependencies });
 }
 
 function syncDemo() {

@@ -49,6 +49,8 @@ describe.each(TEMPLATE_NAMES.flatMap((template) => (['ts', 'js'] as Language[]).
 			expect(Object.keys(pkg.devDependencies)).toEqual(
 				expect.arrayContaining(['@testing-library/dom', '@testing-library/svelte', 'jsdom', 'svelte-check', 'typescript', 'vitest'])
 			);
+			// process.env's types, the framework's own: `mochi check` knows process.env and import.meta.env.
+			expect(pkg.devDependencies['@types/node']).toBe(framework.devDependencies['@types/node']);
 			expect(pkg.devDependencies.vitest).toBe('~4.1.12');
 			expect(pkg.devDependencies['svelte-check']).toMatch(/^\^4\.7/);
 			expect(pkg.devDependencies.typescript).toBe('~5.9.3');
@@ -77,6 +79,7 @@ describe.each(TEMPLATE_NAMES.flatMap((template) => (['ts', 'js'] as Language[]).
 			it('is TypeScript: a tsconfig with $lib, and .ts modules', () => {
 				const tsconfig = JSON.parse(read(dir, 'tsconfig.json'));
 				expect(tsconfig.compilerOptions.paths.$lib).toEqual(['./src/lib']);
+				expect(tsconfig.compilerOptions.types).toEqual(['node', 'vite/client']);
 				expect(files).not.toContain('jsconfig.json');
 				expect(files.some((file) => file.endsWith('.ts'))).toBe(true);
 			});
@@ -85,6 +88,7 @@ describe.each(TEMPLATE_NAMES.flatMap((template) => (['ts', 'js'] as Language[]).
 				expect(files).not.toContain('tsconfig.json');
 				const jsconfig = JSON.parse(read(dir, 'jsconfig.json'));
 				expect(jsconfig.compilerOptions.checkJs).toBe(false);
+				expect(jsconfig.compilerOptions.types).toEqual(['node', 'vite/client']);
 				expect(jsconfig.include).toEqual(['src', 'vite.config.js']);
 				expect(files.filter((file) => file.endsWith('.ts'))).toEqual([]);
 				for (const file of files.filter((file) => file.endsWith('.svelte'))) {
@@ -101,7 +105,7 @@ describe.each(TEMPLATE_NAMES.flatMap((template) => (['ts', 'js'] as Language[]).
 );
 
 describe('the minimal template', () => {
-	it('has one page with a server island and a client island, a layout, an endpoint, and a test of each kind', () => {
+	it('has one page with a server island and a client island, a layout, a page with a form action, and a test of each kind', () => {
 		const dir = path.join(tmp, 'app');
 		const { files } = createApp({ directory: dir, template: 'minimal', language: 'ts' });
 		expect(files.filter((file) => file.startsWith('src/'))).toEqual([
@@ -111,9 +115,10 @@ describe('the minimal template', () => {
 			'src/lib/Greeting.svelte',
 			'src/lib/Greeting.test.ts',
 			'src/routes/_layout.svelte',
-			'src/routes/api/name.ts',
 			'src/routes/index.svelte',
-			'src/routes/index.test.ts'
+			'src/routes/index.test.ts',
+			'src/routes/name.svelte',
+			'src/routes/name.test.ts'
 		]);
 		const page = read(dir, 'src/routes/index.svelte');
 		expect(page).toMatch(/<Greeting mochi:defer>/);
@@ -123,7 +128,9 @@ describe('the minimal template', () => {
 		const clientTest = read(dir, 'src/lib/Counter.test.ts');
 		expect(clientTest.startsWith('// @vitest-environment jsdom\n')).toBe(true);
 		expect(clientTest).toContain("from '@testing-library/svelte'");
-		expect(read(dir, 'src/routes/api/name.ts')).toContain('export async function POST');
+		const action = read(dir, 'src/routes/name.svelte');
+		expect(action).toMatch(/<script module lang="ts">[\s\S]*export const actions = \{[\s\S]*return fail\(400, /);
+		expect(read(dir, 'src/lib/Greeting.svelte')).toContain('<form method="post" action="/name">');
 	});
 });
 

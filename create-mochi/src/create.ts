@@ -84,18 +84,24 @@ export function checkTarget(directory: string, force: boolean): string | undefin
 }
 
 /** The app's package.json: its own name, and the dependency versions this create-mochi was built with. */
-function packageJson(text: string, name: string, versions: Record<string, string>, framework: string | undefined): string {
+function packageJson(text: string, name: string, versions: Versions, framework: string | undefined): string {
 	const pkg = JSON.parse(text);
 	pkg.name = name;
-	pkg.dependencies = { ...pkg.dependencies, ...versions };
+	pkg.dependencies = { ...pkg.dependencies, ...versions.dependencies };
+	pkg.devDependencies = { ...pkg.devDependencies, ...versions.devDependencies };
 	if (framework) pkg.dependencies['mochi-framework'] = framework;
 	return JSON.stringify(pkg, null, '\t') + '\n';
 }
 
-/** `templates/versions.json`, written at build from packages/mochi: the framework's version, and its svelte and vite. */
-function readVersions(templatesDir: string): Record<string, string> {
+interface Versions {
+	dependencies: Record<string, string>;
+	devDependencies?: Record<string, string>;
+}
+
+/** `templates/versions.json`, written at build from packages/mochi: the framework's version, its svelte and vite, its @types/node. */
+function readVersions(templatesDir: string): Versions {
 	try {
-		return JSON.parse(fs.readFileSync(path.join(templatesDir, 'versions.json'), 'utf8')).dependencies;
+		return JSON.parse(fs.readFileSync(path.join(templatesDir, 'versions.json'), 'utf8'));
 	} catch {
 		throw new CreateError(`${path.join(templatesDir, 'versions.json')} is missing; run the create-mochi build first`);
 	}

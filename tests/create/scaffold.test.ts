@@ -18,7 +18,7 @@ interface Variant {
 	language: 'ts' | 'js';
 	/** Text of the page at `/`. */
 	page: string;
-	/** An endpoint that sets a cookie from a form, and the server island that then shows it. */
+	/** A form action that sets a cookie from a form, and the server island that then shows it. */
 	signIn: { path: string; field: string };
 	island: { name: string; greeting: string };
 	/** A client island on `/`, whose own chunk must be served. */
@@ -26,9 +26,11 @@ interface Variant {
 }
 
 const VARIANTS: Variant[] = [
-	{ template: 'minimal', language: 'ts', page: 'Welcome to Mochi', signIn: { path: '/api/name', field: 'name' }, island: { name: 'Greeting', greeting: 'Hello, Ada!' }, hydrated: 'Counter' },
-	{ template: 'minimal', language: 'js', page: 'Welcome to Mochi', signIn: { path: '/api/name', field: 'name' }, island: { name: 'Greeting', greeting: 'Hello, Ada!' }, hydrated: 'Counter' },
-	{ template: 'demo', language: 'ts', page: 'Daifuku mochi set', signIn: { path: '/api/sign-in', field: 'name' }, island: { name: 'Avatar', greeting: 'Hi, Ada' } }
+	{ template: 'minimal', language: 'ts', page: 'Welcome to Mochi', signIn: { path: '/name', field: 'name' }, island: { name: 'Greeting', greeting: 'Hello, Ada!' }, hydrated: 'Counter' },
+	{ template: 'minimal', language: 'js', page: 'Welcome to Mochi', signIn: { path: '/name', field: 'name' }, island: { name: 'Greeting', greeting: 'Hello, Ada!' }, hydrated: 'Counter' },
+	{ template: 'demo', language: 'ts', page: 'Daifuku mochi set', signIn: { path: '/sign-in', field: 'name' }, island: { name: 'Avatar', greeting: 'Hi, Ada' } },
+	// The demo's JavaScript variant too: its hook, actions and guarded page are stripped of types like the rest.
+	{ template: 'demo', language: 'js', page: 'Daifuku mochi set', signIn: { path: '/sign-in', field: 'name' }, island: { name: 'Avatar', greeting: 'Hi, Ada' } }
 ];
 
 let dir: string;
@@ -101,7 +103,8 @@ afterAll(() => {
 		console.log(`[create] ${label}: ${Object.entries(steps).map(([step, s]) => `${step} ${s.toFixed(1)} s`).join(', ')}`);
 	}
 	if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+	// Four apps' node_modules: seconds alone, past vitest's 10 s hook default on a busy machine.
+}, 120_000);
 
 const cases = VARIANTS.map((variant) => [`--template ${variant.template} --${variant.language}`, variant] as const);
 
@@ -150,11 +153,19 @@ describe.each(cases)('create-mochi %s', (_, variant) => {
 			console.log(`[create] ${label}: skipping npm run check: the packed mochi-framework has no \`mochi check\` command`);
 			return ctx.skip();
 		}
+		// Code reading the environment the README's way must type-check too (@types/node, vite/client).
+		const ext = variant.language;
+		fs.writeFileSync(
+			path.join(root, `src/lib/env-use.${ext}`),
+			ext === 'ts'
+				? 'export const url: string | undefined = process.env.DATABASE_URL;\nexport const greeting: string | undefined = import.meta.env.VITE_GREETING;\n'
+				: 'export const url = process.env.DATABASE_URL;\nexport const greeting = import.meta.env.VITE_GREETING;\n'
+		);
 		const output = await timed(label, 'check', () => npmRun(root, ['run', 'check'], 180_000));
 		expect(output).toMatch(/0 errors/);
 	}, 200_000);
 
-	it('serves the page, an endpoint and a server island from node build', async () => {
+	it('serves the page, a form action and a server island from node build', async () => {
 		app = await timed(label, 'start', () => startBuilt(root));
 		const page = await fetch(`${app.url}/`, { signal: AbortSignal.timeout(10_000) });
 		expect(page.status).toBe(200);
@@ -169,7 +180,19 @@ describe.each(cases)('create-mochi %s', (_, variant) => {
 			expect(script.headers.get('content-type')).toMatch(/javascript/);
 		}
 
-		// The endpoint sets the visitor's cookie, as the form in the island would…
+		// A mistake comes back from the action's fail() as the page itself, with its status and no cookie…
+		const refused = await fetch(`${app.url}${variant.signIn.path}`, {
+			method: 'POST',
+			body: new URLSearchParams({ [variant.signIn.field]: '   ' }),
+			headers: { origin: app.url, referer: `${app.url}/` },
+			redirect: 'manual',
+			signal: AbortSignal.timeout(10_000)
+		});
+		expect(refused.status).toBe(400);
+		expect(await refused.text()).toContain('Please tell us your name.');
+		expect(refused.headers.getSetCookie()).toEqual([]);
+
+		// …and a name sets the visitor's cookie, as the form in the island would…
 		const signIn = await fetch(`${app.url}${variant.signIn.path}`, {
 			method: 'POST',
 			body: new URLSearchParams({ [variant.signIn.field]: 'Ada' }),

@@ -2,9 +2,23 @@
 // show Vite's error overlay in the browser and a readable message in the terminal, and the page
 // recovers on the next save.
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { useDevCopy } from './fixture.js';
 
 const WAIT = 10_000;
+
+/**
+ * Reload after a save. Vite may be reloading the page itself at that moment (its HMR full-reload), which
+ * aborts ours (net::ERR_ABORTED, "frame was detached"): then the page is already on its way, wait for it.
+ */
+async function reloadBesideVite(page: Page) {
+	try {
+		await page.reload({ timeout: WAIT });
+	} catch (error) {
+		if (!/ERR_ABORTED|detached/.test(String(error))) throw error;
+		await page.waitForLoadState('load', { timeout: WAIT });
+	}
+}
 
 describe('dev server errors', () => {
 	const dev = useDevCopy('client-islands');
@@ -17,14 +31,18 @@ describe('dev server errors', () => {
 		const logged = dev.output().length;
 
 		dev.edit(file, from, broken);
-		await page.reload();
-		const overlay = page.locator('vite-error-overlay');
-		await overlay.waitFor({ state: 'attached', timeout: WAIT });
-		await expect.poll(() => overlay.evaluate((el) => el.shadowRoot?.textContent ?? ''), { timeout: WAIT }).toMatch(expected.overlay);
-		await expect.poll(() => dev.output().slice(logged), { timeout: WAIT }).toMatch(expected.terminal);
+		try {
+			await reloadBesideVite(page);
+			const overlay = page.locator('vite-error-overlay');
+			await overlay.waitFor({ state: 'attached', timeout: WAIT });
+			await expect.poll(() => overlay.evaluate((el) => el.shadowRoot?.textContent ?? ''), { timeout: WAIT }).toMatch(expected.overlay);
+			await expect.poll(() => dev.output().slice(logged), { timeout: WAIT }).toMatch(expected.terminal);
+		} finally {
+			// Fixed even when an assertion failed, so the next test starts from a working page.
+			dev.edit(file, broken, from);
+		}
 
 		// The fix is saved: the page reloads on its own and renders again.
-		dev.edit(file, broken, from);
 		await expect.poll(() => page.locator('h1').textContent().catch(() => null), { timeout: WAIT }).toBe('Other');
 		expect(await page.locator('vite-error-overlay').count()).toBe(0);
 	}

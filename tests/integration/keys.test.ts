@@ -98,7 +98,7 @@ describe('MOCHI_KEY (built)', () => {
 		} finally {
 			await Promise.all(running.map((app) => app.stop()));
 		}
-	});
+	}, 120_000);
 
 	it('warns in production when MOCHI_KEY is unset, and still serves', async () => {
 		const app = await startBuilt(BASIC, { MOCHI_KEY: '' }); // empty counts as unset

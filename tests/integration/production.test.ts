@@ -102,7 +102,7 @@ describe('production server (built)', () => {
 		} finally {
 			await Promise.all([a.stop(), b.stop()]);
 		}
-	});
+	}, 120_000);
 
 	it('finishes an in-flight island request on SIGTERM before exiting', async () => {
 		const server = await startBuilt(BASIC);

@@ -79,7 +79,8 @@ beforeAll(async () => {
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 	browser = await launchBrowser();
-});
+	// Two Vite bundles and Chromium: past the default hook timeout on a busy machine.
+}, 90_000);
 
 afterAll(async () => {
 	await browser?.close();

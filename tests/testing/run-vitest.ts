@@ -46,6 +46,7 @@ export const FIXTURE_TESTS = [
 	['src/lib/Avatar.test.ts', 'greets the visitor named in their cookie', 'passed', ''],
 	['src/lib/Avatar.test.ts', 'records the headers and cookies it set', 'passed', ''],
 	['src/lib/Counter.test.ts', 'counts clicks from its start', 'passed', ''],
+	['src/lib/headroom.test.ts', 'gets 30 s from mochi()', 'passed', ''],
 	['src/routes/index.test.ts', 'defers the avatar, with its props and a fallback', 'passed', ''],
 	['src/routes/index.test.ts', 'renders the counter in place, ready to hydrate', 'passed', '']
 ];

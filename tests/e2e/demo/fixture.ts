@@ -21,7 +21,7 @@ export interface Demo {
 	readonly url: string;
 	readonly app: RunningApp;
 	/** A new visitor: its own context and cookies, with island events recorded from the first byte. */
-	visitor(options?: { user?: string }): Promise<Visitor>;
+	visitor(options?: { user?: string; javaScript?: boolean }): Promise<Visitor>;
 }
 
 /** Registers beforeAll/afterAll hooks that build and start the demo; use inside a test file. */
@@ -57,8 +57,8 @@ export function useBuiltDemo(): Demo {
 		get app() {
 			return app!;
 		},
-		async visitor({ user } = {}) {
-			const context = await browser!.newContext({ viewport: { width: 1000, height: 800 } });
+		async visitor({ user, javaScript = true } = {}) {
+			const context = await browser!.newContext({ viewport: { width: 1000, height: 800 }, javaScriptEnabled: javaScript });
 			context.setDefaultTimeout(WAIT);
 			context.setDefaultNavigationTimeout(WAIT * 2);
 			if (user) await context.addCookies([{ name: 'demo_user', value: user, url: app!.url }]);

@@ -29,7 +29,7 @@ export function visitorsSuite(demo: Demo): void {
 			await submitAndReturn(page, 'Sign in');
 
 			const response = await back;
-			expect(response.request().redirectedFrom()!.url()).toBe(`${demo.url}/api/sign-in`);
+			expect(response.request().redirectedFrom()!.url()).toBe(`${demo.url}/sign-in`);
 			expect(response.url()).toBe(`${demo.url}/`);
 			// The shell is the shared prerendered file: the name comes only from the island.
 			expect(await response.text()).not.toContain('Ada');

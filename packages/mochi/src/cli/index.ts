@@ -12,8 +12,8 @@ Commands:
   create-key   print a new MOCHI_KEY (base64url of 32 random bytes)
 
 Options:
-  --port <n>   port to listen on (dev: 5173, start: $PORT or 3000)
-  --host <h>   host to listen on (start: $HOST or 0.0.0.0)
+  --port <n>   port to listen on (dev: $PORT or 5173, start: $PORT or 3000)
+  --host <h>   host to listen on (dev: localhost, start: $HOST or 0.0.0.0)
   --workers <n>  start: worker processes sharing the port ($MOCHI_WORKERS or 1)
   --tsconfig <file>  check: the tsconfig to use (default tsconfig.json)
   --threshold <t>  check: "error" leaves warnings out (default "warning")
@@ -83,6 +83,12 @@ async function main(argv: string[]): Promise<void> {
 
 class UsageError extends Error {}
 
+/** Rolldown's "Build failed with N errors" (each with its frame), or one plugin error with its place. */
+function isBuildError(error: unknown): boolean {
+	const fields = error as { errors?: unknown; frame?: unknown; plugin?: unknown } | null;
+	return error instanceof Error && (Array.isArray(fields?.errors) || typeof fields?.frame === 'string' || typeof fields?.plugin === 'string');
+}
+
 function parsePort(value: string): number {
 	const port = Number(value);
 	if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0–65535, got "${value}"`);
@@ -107,6 +113,10 @@ function version(): string {
 main(process.argv.slice(2)).catch((error: unknown) => {
 	if (error instanceof UsageError || (error as { code?: string })?.code?.startsWith('ERR_PARSE_ARGS')) {
 		console.error(`mochi: ${(error as Error).message}\n\n${USAGE}`);
+	} else if ((error as Error)?.name === 'ConfigError' || isBuildError(error)) {
+		// A setting the user gave (PORT, a taken port) says what to change; a build error says where
+		// (file:line:col, code frame). Neither is helped by a stack of the framework's or the bundler's frames.
+		console.error(`mochi: ${(error as Error).message}`);
 	} else {
 		console.error(`mochi: ${(error as Error)?.stack ?? error}`);
 	}

@@ -68,6 +68,8 @@ async function buildInto(root: string, out: string, log: (line: string) => void)
 
 	// Prerendering signs islands; the server signs them again at start with the key it runs with.
 	setKey(resolveKey({ value: process.env.MOCHI_KEY, production: false, warn: log }));
+	// A page that fails to prerender is reported at its source line (see enableSourceMaps in node/start.ts).
+	process.setSourceMapsEnabled(true);
 	const { manifest } = (await import(pathToFileURL(path.join(out, 'server/app.js')).href)) as { manifest: ServerManifest };
 	const app = createApp(manifest, { assets, dev: false, secureCookies: true });
 	const prerendered = await prerender(app, path.join(out, 'prerendered'), log);

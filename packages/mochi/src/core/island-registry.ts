@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { findIslands, formatErrors, staticSvelteImports, type IslandUse } from '../preprocess/index.js';
+import { findIslands, staticSvelteImports, type IslandUse } from '../preprocess/index.js';
+import { directiveError, sourceError } from './diagnostics/directive-error.js';
 
 /** Resolves an import specifier as Vite would (aliases such as $lib included). */
 export type Resolve = (specifier: string, importer: string) => Promise<string | null>;
@@ -29,12 +30,13 @@ export async function scanIslands(root: string, resolve: Resolve): Promise<Islan
 		const code = fs.readFileSync(source, 'utf8');
 		if (!code.includes('mochi:')) continue;
 		const { islands, errors } = findIslands(code, { filename: source, root });
-		if (errors.length) throw new Error(formatErrors(errors));
+		if (errors.length) throw directiveError(errors, code);
 		if (islands.length) usesByFile.set(source, islands);
 		for (const use of islands) {
 			const resolved = await resolve(use.specifier, source);
 			if (!resolved) {
-				throw new Error(`${relative(root, source)}:${use.line}: cannot resolve island import "${use.specifier}".`);
+				const message = `${relative(root, source)}:${use.line}: cannot resolve island import "${use.specifier}".`;
+				throw sourceError(message, { file: source, line: use.line, column: use.column, source: code });
 			}
 			const file = resolved.split('?')[0];
 			files.set(file, files.get(file) === true || use.mode === 'hydrate');
@@ -51,7 +53,7 @@ export async function scanIslands(root: string, resolve: Resolve): Promise<Islan
  * would never be fetched, a nested client island would be hydrated twice.
  */
 async function checkHydratedSubtrees(root: string, resolve: Resolve, hydratedAt: Map<string, string>, usesByFile: Map<string, IslandUse[]>) {
-	const problems: string[] = [];
+	const problems: Array<{ message: string; file: string; use: IslandUse }> = [];
 	for (const [island, usedAt] of hydratedAt) {
 		const seen = new Set<string>();
 		const visit = async (file: string) => {
@@ -59,10 +61,13 @@ async function checkHydratedSubtrees(root: string, resolve: Resolve, hydratedAt:
 			seen.add(file);
 			for (const use of usesByFile.get(file) ?? []) {
 				const kind = use.load ? 'mochi:defer' : 'mochi:hydrate';
-				problems.push(
-					`${relative(root, file)}:${use.line}: <${use.component} ${kind}> is inside the client island ${relative(root, island)} ` +
-						`(hydrated at ${usedAt}), which the browser hydrates from its props alone. Move the island out, or drop mochi:hydrate there.`
-				);
+				problems.push({
+					message:
+						`${relative(root, file)}:${use.line}: <${use.component} ${kind}> is inside the client island ${relative(root, island)} ` +
+						`(hydrated at ${usedAt}), which the browser hydrates from its props alone. Move the island out, or drop mochi:hydrate there.`,
+					file,
+					use
+				});
 			}
 			const code = fs.readFileSync(file, 'utf8');
 			for (const specifier of staticSvelteImports(code, { filename: file, root })) {
@@ -72,7 +77,11 @@ async function checkHydratedSubtrees(root: string, resolve: Resolve, hydratedAt:
 		};
 		await visit(island);
 	}
-	if (problems.length) throw new Error(problems.join('\n'));
+	if (problems.length) {
+		const [{ file, use }] = problems;
+		const message = problems.map((problem) => problem.message).join('\n');
+		throw sourceError(message, { file, line: use.line, column: use.column, source: fs.readFileSync(file, 'utf8') });
+	}
 }
 
 function relative(root: string, file: string): string {

@@ -5,5 +5,6 @@ export { error, HttpError } from '../runtime/server/http-error.js';
 export { redirect, type RedirectStatus } from '../runtime/server/redirect.js';
 export { json } from '../runtime/server/json.js';
 export { fail, type Actions, type Action, type ActionFailure } from '../runtime/server/actions.js';
+export type { PageProps, ActionData } from '../runtime/server/page-props.js';
 export { sequence, type Handle, type Resolve } from '../runtime/server/sequence.js';
 export type { RequestKind } from '../runtime/server/context.js';

@@ -11,7 +11,7 @@ import type { ServerManifest } from '../runtime/server/app-types.js';
 import type { BuildManifest } from '../core/build-app.js';
 import { runPrimary, runWorker } from './cluster.js';
 import { ConfigError, parseWorkers, proxyFromEnv, serverSettings } from './env.js';
-import { displayUrl, listenAddress, startServer, type StartedServer } from './start.js';
+import { displayUrl, enableSourceMaps, listenAddress, startServer, type StartedServer } from './start.js';
 
 class BuildMissingError extends Error {}
 
@@ -46,6 +46,7 @@ export async function serveBuild(options: ServeBuildOptions): Promise<StartedSer
 	const origin = options.origin ?? proxy.origin;
 
 	setKey(resolveKey({ value: process.env.MOCHI_KEY, production: true, warn: (line) => log(`[mochi] ${line}`) }));
+	enableSourceMaps();
 	const { manifest } = (await import(pathToFileURL(path.join(dir, 'server/app.js')).href)) as { manifest: ServerManifest };
 	// Secure cookies whatever a request's Host or scheme says (a TLS proxy talks plain HTTP to us): only an
 	// operator who pins an http:// origin, to try the build without TLS, turns the default off.

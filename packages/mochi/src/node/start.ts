@@ -15,6 +15,16 @@ export interface StartOptions extends ServerOptions {
 	announce?: boolean;
 }
 
+/**
+ * Error stacks through the build's source maps, so a logged crash names `src/routes/cart.svelte:12`, not a
+ * bundled chunk. The maps are in build/server, which is never served (the client build emits none unless
+ * the app's own `build.sourcemap` asks). Node reads maps only for modules loaded after this call, so it
+ * comes before the server bundle is imported.
+ */
+export function enableSourceMaps(): void {
+	process.setSourceMapsEnabled(true);
+}
+
 /** `host`/`port` default to `HOST` (else `0.0.0.0`) and `PORT` (else 3000). */
 export async function startServer(options: StartOptions): Promise<StartedServer> {
 	const log = options.log ?? ((line: string) => console.log(line));

@@ -17,7 +17,7 @@ const framework = pathToFileURL(path.resolve(import.meta.dirname, '../exports/in
 
 /** A server-compiled component whose `mochi-framework` is this source tree's. */
 async function component(name: string, source: string) {
-	const code = compile(source, { generate: 'server', filename: `${name}.svelte` })
+	const code = compile(source, { generate: 'server', filename: `${name}.svelte`, experimental: { async: true } })
 		.js.code.replaceAll("'svelte/internal/server'", `'${internal}'`)
 		.replaceAll("'mochi-framework'", `'${framework}'`);
 	const file = path.join(mkdtempSync(path.join(tmpdir(), 'mochi-render-server-')), `${name}.js`);
@@ -43,6 +43,16 @@ const Guarded = await component(
 	redirect(303, '/login');
 </script>
 <p>never</p>`
+);
+
+const Echo = await component(
+	'Echo',
+	`<script>
+	import { getRequestContext } from 'mochi-framework';
+	const ctx = getRequestContext();
+	const sent = ctx.request.method === 'POST' ? await ctx.request.formData() : null;
+</script>
+<p>{ctx.request.method}: {sent?.get('name') ?? 'nothing'}</p>`
 );
 
 const session: Handle = (ctx, resolve) => {
@@ -96,6 +106,11 @@ describe('renderServer', () => {
 		expect(redirected.status).toBe(303);
 		expect(redirected.headers.get('location')).toBe('/login');
 		expect(redirected.cookies).toEqual([]);
+	});
+
+	it('renders with the request body a test sends: a POST of a form', async () => {
+		expect((await renderServer(Echo, { request: { form: { name: 'Ada' } } })).body).toContain('<p>POST: Ada</p>');
+		expect((await renderServer(Echo)).body).toContain('<p>GET: nothing</p>');
 	});
 
 	it('throws what error() or a crash in the hook throws: there is no error page without an app', async () => {

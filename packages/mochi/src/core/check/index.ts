@@ -10,6 +10,7 @@ import { createMirror } from './mirror.js';
 import { count, formatDiagnostic, formatSummary, type Counts } from './report.js';
 import { runSvelteCheck } from './run-svelte-check.js';
 import { browserGraphDiagnostics } from './browser-graph.js';
+import { checkWarningFilter } from '../route-warnings.js';
 
 export interface CheckOptions {
 	root: string;
@@ -34,7 +35,9 @@ export async function checkApp(options: CheckOptions): Promise<CheckResult> {
 	const mirror = createMirror({ root, tsconfig: options.tsconfig });
 	let diagnostics: Diagnostic[];
 	try {
-		const raw = await runSvelteCheck({ root, workspace: mirror.dir, tsconfig: mirror.tsconfig, svelteConfig: mirror.svelteConfig, threshold, failOnWarnings });
+		const raw = (await runSvelteCheck({ root, workspace: mirror.dir, tsconfig: mirror.tsconfig, svelteConfig: mirror.svelteConfig, threshold, failOnWarnings }))
+			// Svelte's "only captures the initial value" is noise in route components (route-warnings.ts).
+			.filter(checkWarningFilter(root, mirror.svelte.keys()));
 		const own = [...mirror.svelte.values()].flatMap((file) => file.errors.map((error) => fromPreprocessError(error, root)));
 		const mapped = raw.map(createDiagnosticMapper(mirror, root)).filter((d): d is Diagnostic => d !== null);
 		// After svelte-check, not beside it: the machine may have two cores, and a build is no lighter.

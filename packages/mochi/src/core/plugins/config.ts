@@ -29,6 +29,8 @@ export function configPlugin(context: PluginContext): Plugin {
 								copyPublicDir: false,
 								target: 'node20',
 								minify: false,
+								// For the server's own stacks (node/start.ts turns them on): build/server is never served.
+								sourcemap: true,
 								rolldownOptions: { input: { app: SERVER_ENTRY_ID } }
 							}
 						: {
@@ -46,8 +48,11 @@ export function configPlugin(context: PluginContext): Plugin {
 				ssr: { external: ['mochi-framework'] },
 				build,
 				// vitest runs the app's tests through this same config; the key is only there under vitest.
-				...('test' in config ? vitestConfig(root) : {})
+				...('test' in config ? vitestConfig(root, (config as { test?: { testTimeout?: number } }).test?.testTimeout) : {})
 			};
+		},
+		configResolved(config) {
+			context.warn = (message) => config.logger.warn(message, { timestamp: true });
 		},
 		transform: {
 			// The browser runtime learns the app's settings here, in dev and at build, wherever the
@@ -76,8 +81,12 @@ const CLIENT_TEST_SETUP = fileURLToPath(new URL('../../testing/client-setup.js',
  *   is loaded by Vite so that its own `import 'svelte'` gets that build too; and, if the app has it,
  *   its cleanup after each test runs in DOM environments (testing/client-setup.ts), as its own
  *   `svelteTesting()` plugin would do.
+ * - 30 s per test unless the app sets `test.testTimeout`: a component test renders real components
+ *   (async SSR, a DOM), and vitest's 5 s default failed the demo's own tests on a busy two-core machine.
  */
-function vitestConfig(root: string) {
+export const TEST_TIMEOUT = 30_000;
+
+function vitestConfig(root: string, testTimeout: number | undefined) {
 	let cleanup: string | undefined;
 	try {
 		cleanup = createRequire(path.join(root, 'package.json')).resolve('@testing-library/svelte/vitest');
@@ -87,6 +96,7 @@ function vitestConfig(root: string) {
 	return {
 		environments: { client: { resolve: { conditions: ['browser'] } } },
 		test: {
+			...(testTimeout === undefined && { testTimeout: TEST_TIMEOUT }),
 			server: { deps: { inline: ['mochi-framework', '@testing-library/svelte', '@testing-library/svelte-core'] } },
 			...(cleanup && { setupFiles: [CLIENT_TEST_SETUP], env: { MOCHI_TESTING_LIBRARY_SETUP: cleanup } })
 		}

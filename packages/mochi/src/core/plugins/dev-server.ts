@@ -8,7 +8,7 @@ import { toRequest, writeResponse } from '../../node/request.js';
 import { DEFAULT_BODY_LIMIT } from '../../runtime/shared/constants.js';
 import { CLIENT_RUNTIME } from '../client-runtime.js';
 import { devClientIslandUrl } from './client-islands.js';
-import { reportDevError } from './dev-errors.js';
+import { createDevErrorReporter, overlayPage, type DevErrorReporter } from './dev-errors.js';
 import { isolateModuleEvaluation } from './dev-module-evaluation.js';
 import { RESOLVED_SERVER_ENTRY_ID, isInside, type PluginContext } from './context.js';
 
@@ -28,38 +28,47 @@ export function devServerPlugin(context: PluginContext): Plugin {
 			// After an error, the next save anywhere in src/ reloads the page: the failing module may never
 			// have entered the module graph, so HMR alone can't be relied on to notice the fix.
 			const failed = { value: false };
+			const errors = createDevErrorReporter(server);
 			watchApp(server, context, failed);
-			const load = appLoader(server, failed);
+			server.watcher.on('all', () => errors.forget());
+			const load = appLoader(server, failed, errors);
 			// The island endpoint caps its own reads; every other body gets `server.bodyLimit`.
 			const islandPath = `${context.options.assetPrefix}/island/`;
 			return () => {
 				server.middlewares.use(async (req, res, next) => {
+					let request: Request | undefined;
 					try {
 						const app = await load();
 						// The dev server is not behind a proxy: the peer is the client.
 						const bodyLimit = req.url?.startsWith(islandPath) ? false : (context.options.server.bodyLimit ?? DEFAULT_BODY_LIMIT) || false;
-						const response = await app.respond(toRequest(req, { trustProxy: false, bodyLimit }), { clientAddress: req.socket.remoteAddress ?? '' });
+						request = toRequest(req, { trustProxy: false, bodyLimit });
+						const response = await app.respond(request, { clientAddress: req.socket.remoteAddress ?? '' });
 						await writeResponse(res, response, req.method ?? 'GET');
 					} catch (error) {
 						// The app itself didn't load (a broken layout, a directive error found by the island scan):
-						// Vite's error middleware logs it and answers with its overlay.
+						// logged once per save, like any other dev error, and answered with Vite's overlay.
 						failed.value = true;
-						if (error instanceof Error) server.ssrFixStacktrace(error);
-						next(error);
+						if (res.headersSent) return next(error);
+						const { head } = errors.report(error, request ?? { method: req.method ?? 'GET', url: `http://localhost${req.url ?? '/'}` });
+						res.writeHead(500, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(overlayPage(head));
 					}
 				});
 			};
 		},
 		hotUpdate({ file, modules, server }) {
+			// Under vitest (a `test` key in the config) its own watcher reruns tests: leave its module graph alone.
+			if (this.environment.name !== 'ssr' || modules.length === 0 || 'test' in server.config) return;
+			// The server side reloads on the next request, not now: Vite's own SSR "full reload" would import
+			// the app at once and log a broken file's error a second time, before any request met it.
+			forgetEvaluated(server);
 			// A file only the server renders (a page, a server island): reload the page in the browser.
-			if (this.environment.name !== 'ssr' || modules.length === 0) return;
-			if (server.environments.client.moduleGraph.getModulesByFile(file)?.size) return;
-			server.environments.client.hot.send({ type: 'full-reload' });
+			if (!server.environments.client.moduleGraph.getModulesByFile(file)?.size) server.environments.client.hot.send({ type: 'full-reload' });
+			return [];
 		}
 	};
 }
 
-function appLoader(server: ViteDevServer, failed: { value: boolean }): () => Promise<MochiApp> {
+function appLoader(server: ViteDevServer, failed: { value: boolean }, errors: DevErrorReporter): () => Promise<MochiApp> {
 	const environment = server.environments.ssr;
 	if (!isRunnableDevEnvironment(environment)) throw new Error('mochi dev needs a runnable SSR environment.');
 	// No module is evaluated inside a request: module-level getRequestContext() is an error, as at build.
@@ -76,7 +85,7 @@ function appLoader(server: ViteDevServer, failed: { value: boolean }): () => Pro
 			const islands = Object.fromEntries(Object.keys(manifest.islands).map((name) => [name, devClientIslandUrl(name)]));
 			const onError = (error: unknown, request: Request, cspNonce?: string) => {
 				failed.value = true;
-				return reportDevError(server, error, request, cspNonce);
+				return errors.report(error, request, cspNonce);
 			};
 			// No Secure cookies by default in dev: it runs on plain http://localhost (DESIGN.md §7).
 			cached = { manifest, app: createApp(manifest, { assets: { ...assets, islands }, dev: true, onError, secureCookies: false }) };
@@ -105,6 +114,12 @@ function watchApp(server: ViteDevServer, context: PluginContext, failed: { value
 	server.watcher.on('add', (file) => refresh(file, true));
 	server.watcher.on('unlink', (file) => refresh(file, true));
 	server.watcher.on('change', (file) => refresh(file, false));
+}
+
+/** What Vite's SSR full reload does, minus importing the app again there and then. */
+function forgetEvaluated(server: ViteDevServer) {
+	const environment = server.environments.ssr;
+	if (isRunnableDevEnvironment(environment)) environment.runner.evaluatedModules.clear();
 }
 
 /** Have the SSR runner load a fresh server entry on the next request. */

@@ -24,7 +24,7 @@ export function classifyFile(name: string, file: string): FileClass {
 	}
 
 	const script = /^(.*)\.(ts|js)$/.exec(name);
-	if (!script) return { kind: null, base: name };
+	if (!script) return { kind: null, base: name, warning: otherFormatWarning(name, file) };
 	const base = script[1];
 
 	// Type declarations and colocated tests are never served.
@@ -39,4 +39,14 @@ export function classifyFile(name: string, file: string): FileClass {
 		};
 	}
 	return { kind: 'endpoint', base, warning: kitWarning };
+}
+
+// Files other frameworks route (Markdown pages, mdsvex, JSX, other module kinds): the user likely meant a
+// page or an endpoint. Styles, data and images are left alone: they often sit beside the page that uses them.
+const ROUTED_ELSEWHERE = /\.(md|markdown|mdx|svx|html?|jsx|tsx|vue|astro|mjs|cjs|mts|cts)$/i;
+
+function otherFormatWarning(name: string, file: string): string | undefined {
+	const extension = ROUTED_ELSEWHERE.exec(name)?.[1];
+	if (!extension) return undefined;
+	return `${file} is ignored: Mochi routes only .svelte pages and .ts/.js endpoints, not .${extension} files. Make it a .svelte page (or import it from one), or prefix it with _ to keep it here unrouted.`;
 }

@@ -8,6 +8,7 @@ const NAME = /^[A-Za-z_$][\w$]*$/;
  * `file` is the app-relative path that errors name, so the user knows what to rename.
  */
 export function parseSegment(name: string, file: string): Segment {
+	checkUrlCharacters(name, file);
 	if (/^\[\[.*\]\]$/.test(name)) {
 		throw new Error(`Route ${file}: optional params like "${name}" are not supported; add a second route file instead.`);
 	}
@@ -35,4 +36,29 @@ function checkName(paramName: string, segment: string, file: string): string {
 		);
 	}
 	return paramName;
+}
+
+/**
+ * Characters a URL path can't hold as written: `#` and `?` end the path, `%` starts an escape (so
+ * `/100%` is a malformed request and `100%25` would name the page `100%`), `\` is read as `/`, and
+ * control characters are never sent. A page named with one could never be reached.
+ */
+const NOT_IN_URL = /[#?%\\\u0000-\u001f\u007f]/;
+
+function checkUrlCharacters(name: string, file: string): void {
+	const found = NOT_IN_URL.exec(name)?.[0];
+	if (found === undefined) return;
+	const why =
+		found === '#' ? 'starts the fragment of a URL'
+		: found === '?' ? 'starts the query of a URL'
+		: found === '%' ? 'starts a percent-escape in a URL'
+		: found === '\\' ? 'is read as "/" in a URL'
+		: 'is a control character, which a URL cannot hold';
+	const shown = found.charCodeAt(0) < 0x20 || found === '\u007f' ? `U+${found.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : `"${found}"`;
+	throw new Error(`Route ${printable(file)}: the name has ${shown}, which ${why}, so no request could reach it; rename it without that character.`);
+}
+
+/** The path with its control characters written as escapes, so the message itself prints cleanly. */
+function printable(file: string): string {
+	return file.replace(/[\u0000-\u001f\u007f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

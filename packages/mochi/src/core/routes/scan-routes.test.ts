@@ -96,7 +96,21 @@ describe('scanRoutes: file names', () => {
 			])
 		});
 		expect(tree.routes.map((r) => r.id)).toEqual(['/']);
-		expect(tree.warnings).toEqual([expect.stringContaining('src/routes/state.svelte.ts is a Svelte module')]);
+		expect(tree.warnings).toEqual([
+			expect.stringContaining('src/routes/notes.md is ignored'),
+			expect.stringContaining('src/routes/state.svelte.ts is a Svelte module')
+		]);
+	});
+
+	it('warns about files other frameworks route (Markdown, mdsvex, JSX), naming the file; not about styles or data', () => {
+		const tree = scanRoutes({ root: app(['index.svelte', 'post.md', 'blog/hello.svx', 'widget.tsx', 'feed.mjs', 'site.css', 'data.json', 'logo.png', '_draft.md']) });
+		expect(tree.routes.map((r) => r.id)).toEqual(['/']);
+		expect(tree.warnings).toEqual([
+			'src/routes/blog/hello.svx is ignored: Mochi routes only .svelte pages and .ts/.js endpoints, not .svx files. Make it a .svelte page (or import it from one), or prefix it with _ to keep it here unrouted.',
+			expect.stringMatching(/^src\/routes\/feed\.mjs is ignored: .* not \.mjs files/),
+			expect.stringMatching(/^src\/routes\/post\.md is ignored: .* not \.md files/),
+			expect.stringMatching(/^src\/routes\/widget\.tsx is ignored: .* not \.tsx files/)
+		]);
 	});
 
 	it('never routes _-prefixed files or folders', () => {
@@ -128,6 +142,22 @@ describe('scanRoutes: file names', () => {
 			['/legal/terms', 'src/routes/legal/terms.svelte'],
 			['/', 'src/routes/index.svelte']
 		]);
+	});
+
+	it('rejects names no URL can reach, naming the file and the character', () => {
+		expect(scanError(['a#b.svelte'])).toBe(
+			'Route src/routes/a#b.svelte: the name has "#", which starts the fragment of a URL, so no request could reach it; rename it without that character.'
+		);
+		expect(scanError(['a?b.svelte'])).toContain('Route src/routes/a?b.svelte: the name has "?", which starts the query of a URL');
+		expect(scanError(['100%.svelte'])).toContain('Route src/routes/100%.svelte: the name has "%", which starts a percent-escape');
+		expect(scanError(['a\\b.ts'])).toContain('Route src/routes/a\\b.ts: the name has "\\", which is read as "/" in a URL');
+		expect(scanError(['tab\there.svelte'])).toBe(
+			'Route src/routes/tab\\u0009here.svelte: the name has U+0009, which is a control character, which a URL cannot hold, so no request could reach it; rename it without that character.'
+		);
+		expect(scanError(['del\u007f.svelte'])).toContain('U+007F');
+		// A folder is a segment too; and a private file may be named anything.
+		expect(scanError(['q#a/index.svelte'])).toContain('Route src/routes/q#a/: the name has "#"');
+		expect(ids(['index.svelte', '_notes#1.svelte', '_drafts/a?.svelte'])).toEqual(['/']);
 	});
 
 	it('keeps static names with spaces and non-ASCII characters as written', () => {
