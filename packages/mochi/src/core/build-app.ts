@@ -12,6 +12,7 @@ import { CLIENT_ISLANDS_FILE } from './plugins/client-islands.js';
 import { prerender } from './prerender.js';
 import { precompress } from './precompress.js';
 import type { PrerenderedEntry } from '../runtime/server/prerendered.js';
+import { BUILD_DIR_KEY, afterFailedBuild, freshBuildDir, swapInBuild } from './build-dir.js';
 
 /** build/server/manifest.json: what the production server needs besides the server bundle. */
 export interface BuildManifest {
@@ -21,21 +22,40 @@ export interface BuildManifest {
 
 /**
  * `mochi build`: the browser bundle (the island runtime), then the server bundle (which also writes
- * per-page CSS), then prerendered pages, then build/index.js so that `node build` starts the app.
+ * per-page CSS), then prerendered pages, then build/index.js so that `node build` starts the app. All of
+ * it goes to a fresh folder that replaces build/ only once every step worked (core/build-dir.ts).
  */
 export async function buildApp(options: { root: string; log?: (line: string) => void }): Promise<BuildManifest> {
 	const root = path.resolve(options.root);
 	const log = options.log ?? ((line) => console.log(line));
-	const out = path.join(root, 'build');
 	// Vite keeps a NODE_ENV that is already set (vitest sets `test`), which would ship Svelte's dev build.
 	if (process.env.NODE_ENV && process.env.NODE_ENV !== 'production') {
 		log(`mochi build: NODE_ENV was "${process.env.NODE_ENV}"; building for production anyway.`);
 	}
 	process.env.NODE_ENV = 'production';
-	fs.rmSync(out, { recursive: true, force: true });
+	const out = path.join(root, 'build');
+	const next = freshBuildDir(root);
+	let built: BuildManifest;
+	try {
+		built = await buildInto(root, next, log);
+	} catch (error) {
+		const outcome = afterFailedBuild(next, out);
+		log(
+			outcome === 'kept'
+				? 'mochi build failed: the previous build in build/ was kept, and `node build` still serves it.'
+				: 'mochi build failed: there was no complete earlier build, so `node build` will refuse to start until a build succeeds.'
+		);
+		throw error;
+	}
+	swapInBuild(next, out);
+	return built;
+}
 
-	await build({ root, mode: 'production', logLevel: 'warn' });
-	await build({ root, mode: 'production', logLevel: 'warn', build: { ssr: true } });
+async function buildInto(root: string, out: string, log: (line: string) => void): Promise<BuildManifest> {
+	// Both builds write under `out` (mochi:config reads this key), not build/ itself.
+	const inline = { root, mode: 'production', logLevel: 'warn' as const, [BUILD_DIR_KEY]: out };
+	await build(inline);
+	await build({ ...inline, build: { ssr: true } });
 
 	const viteManifest = JSON.parse(fs.readFileSync(path.join(out, 'client/.vite/manifest.json'), 'utf8'));
 	const runtimeChunk = Object.values(viteManifest as Record<string, { file: string; src?: string; isEntry?: boolean }>).find(

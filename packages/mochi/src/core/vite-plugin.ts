@@ -10,14 +10,16 @@ import { devServerPlugin } from './plugins/dev-server.js';
 import { cssPlugin } from './plugins/css.js';
 import { clientIslandsPlugin } from './plugins/client-islands.js';
 import { serverOnlyPlugin } from './plugins/server-only.js';
+import { clientRequestContextPlugin } from './plugins/client-request-context.js';
 import { routeWarningFilter } from './route-warnings.js';
 import { mapSveltePositions, type Rewrites } from './plugins/svelte-positions.js';
 
 /**
  * `mochi()` for vite.config.ts. The returned list is the whole pipeline, in order: Mochi's own
- * plugins (config, .env files into process.env, island rewriting before Svelte sees the file, the server entry, dev server, CSS,
- * client islands, the server-only check),
- * then vite-plugin-svelte with async SSR on, its diagnostics moved back to the lines the user wrote.
+ * plugins (config, .env files into process.env, island rewriting before Svelte sees the file, the server entry,
+ * dev server, CSS, client islands, the checks of what the browser must not run: server-only modules,
+ * getRequestContext()), then vite-plugin-svelte with async SSR on, its diagnostics moved back to the lines the
+ * user wrote.
  */
 export function mochi(options: MochiOptions = {}): Plugin[] {
 	const context = createPluginContext(resolveOptions(options));
@@ -43,6 +45,7 @@ export function mochi(options: MochiOptions = {}): Plugin[] {
 		cssPlugin(context),
 		clientIslandsPlugin(context),
 		serverOnlyPlugin(context),
+		clientRequestContextPlugin(context),
 		...sveltePlugins
 	];
 }

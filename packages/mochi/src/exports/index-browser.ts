@@ -1,5 +1,6 @@
 // `mochi-framework` in the browser (the `browser` export condition): there is no request here.
 import type { RequestContext } from '../runtime/server/context.js';
+import { BROWSER_CONTEXT_ERROR, hydratingIsland } from '../runtime/shared/hydrating-island.js';
 export type { RequestContext } from '../runtime/server/context.js';
 export type { Cookies, CookieOptions } from '../runtime/server/cookies.js';
 export { error, HttpError } from '../runtime/server/http-error.js';
@@ -11,8 +12,10 @@ export { sequence, type Handle, type Resolve } from '../runtime/server/sequence.
 export type { RequestKind } from '../runtime/server/context.js';
 
 export function getRequestContext(): RequestContext {
+	const island = hydratingIsland();
 	throw new Error(
-		'getRequestContext() was called in the browser. There is no request there: pass what a hydrated island needs as props, ' +
-			"or read server values with Svelte's hydratable()."
+		`${BROWSER_CONTEXT_ERROR}${island ? `, by the client island ${island} (mochi:hydrate) as it hydrated` : ''}. ` +
+			'There is no request there: read the context in the page and pass what a hydrated island needs as props, ' +
+			"render the component as a server island (mochi:defer) instead, or read server values with Svelte's hydratable()."
 	);
 }

@@ -91,7 +91,10 @@ export async function serveBuild(options: ServeBuildOptions): Promise<StartedSer
 
 function readBuild(dir: string): BuildManifest {
 	const manifestFile = path.join(dir, 'server/manifest.json');
-	if (!fs.existsSync(manifestFile)) throw new BuildMissingError(`${dir} is not a Mochi build (no server/manifest.json). Run \`mochi build\` first.`);
+	// Either file missing is a build that never finished (or isn't one): say what to run, not a module-not-found stack.
+	for (const file of ['server/manifest.json', 'server/app.js']) {
+		if (!fs.existsSync(path.join(dir, file))) throw new BuildMissingError(`${dir} is not a complete Mochi build (no ${file}). Run \`mochi build\` first.`);
+	}
 	return JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as BuildManifest;
 }
 

@@ -9,6 +9,7 @@ import { createDiagnosticMapper, fromPreprocessError, sortDiagnostics, type Diag
 import { createMirror } from './mirror.js';
 import { count, formatDiagnostic, formatSummary, type Counts } from './report.js';
 import { runSvelteCheck } from './run-svelte-check.js';
+import { browserGraphDiagnostics } from './browser-graph.js';
 import { checkWarningFilter } from '../route-warnings.js';
 
 export interface CheckOptions {
@@ -39,7 +40,9 @@ export async function checkApp(options: CheckOptions): Promise<CheckResult> {
 			.filter(checkWarningFilter(root, mirror.svelte.keys()));
 		const own = [...mirror.svelte.values()].flatMap((file) => file.errors.map((error) => fromPreprocessError(error, root)));
 		const mapped = raw.map(createDiagnosticMapper(mirror, root)).filter((d): d is Diagnostic => d !== null);
-		diagnostics = sortDiagnostics([...own, ...mapped]);
+		// After svelte-check, not beside it: the machine may have two cores, and a build is no lighter.
+		const browser = await browserGraphDiagnostics(root);
+		diagnostics = sortDiagnostics([...own, ...mapped, ...browser]);
 	} finally {
 		// Not left behind: test runners and watchers that glob the app would find a second copy of it.
 		fs.rmSync(mirror.dir, { recursive: true, force: true });

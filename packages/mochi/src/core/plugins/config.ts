@@ -5,6 +5,7 @@ import type { BuildEnvironmentOptions, Plugin } from 'vite';
 import { SERVER_ENTRY_ID, type PluginContext } from './context.js';
 import { CLIENT_RUNTIME } from '../client-runtime.js';
 import { DEV_CLIENT_ISLAND_PREFIX } from './client-islands.js';
+import { buildDirOf } from '../build-dir.js';
 
 /** mochi:config — the Vite settings every Mochi app shares, for dev, both builds and vitest. */
 export function configPlugin(context: PluginContext): Plugin {
@@ -14,6 +15,7 @@ export function configPlugin(context: PluginContext): Plugin {
 		config(config, env) {
 			const root = path.resolve(config.root ?? process.cwd());
 			context.root = root;
+			context.buildDir = buildDirOf(config, root);
 			const assetsDir = `${context.options.assetPrefix.slice(1)}/assets`;
 			// Where the runtime may import client-island code from: the built chunks, or Vite's modules in dev.
 			islandCodePrefix = env.command === 'build' ? `/${assetsDir}/` : DEV_CLIENT_ISLAND_PREFIX;
@@ -22,7 +24,7 @@ export function configPlugin(context: PluginContext): Plugin {
 					? undefined
 					: env.isSsrBuild
 						? {
-								outDir: 'build/server',
+								outDir: path.join(context.buildDir, 'server'),
 								emptyOutDir: true,
 								copyPublicDir: false,
 								target: 'node20',
@@ -32,7 +34,7 @@ export function configPlugin(context: PluginContext): Plugin {
 								rolldownOptions: { input: { app: SERVER_ENTRY_ID } }
 							}
 						: {
-								outDir: 'build/client',
+								outDir: path.join(context.buildDir, 'client'),
 								emptyOutDir: true,
 								assetsDir,
 								manifest: true,

@@ -11,6 +11,8 @@ export const RESOLVED_SERVER_ENTRY_ID = '\0' + SERVER_ENTRY_ID;
 export interface PluginContext {
 	options: ResolvedOptions;
 	root: string;
+	/** Where `mochi build` writes (`<root>/build`, or the fresh folder it swaps in at the end: core/build-dir.ts). */
+	buildDir: string;
 	routes(): RouteTree;
 	islands(resolve: Resolve): Promise<IslandEntry[]>;
 	/** Forget scanned routes/islands (a file was added, removed or changed its islands). */
@@ -28,6 +30,7 @@ export function createPluginContext(options: ResolvedOptions): PluginContext {
 	const context: PluginContext = {
 		options,
 		root: process.cwd(),
+		buildDir: path.join(process.cwd(), 'build'),
 		routes() {
 			if (tree) return tree;
 			tree = scanRoutes({ root: context.root, routesDir: options.routesDir });

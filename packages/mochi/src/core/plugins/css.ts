@@ -20,8 +20,8 @@ export function cssPlugin(context: PluginContext): Plugin {
 	return {
 		name: 'mochi:css',
 		apply: (_, env) => env.command === 'build' && !!env.isSsrBuild,
-		configResolved(config) {
-			outDir = path.resolve(config.root, 'build/client');
+		configResolved() {
+			outDir = path.join(context.buildDir, 'client');
 		},
 		generateBundle() {
 			const lookup: ModuleInfoLookup = (id) => this.getModuleInfo(id);

@@ -9,6 +9,7 @@ import { DEFAULT_BODY_LIMIT } from '../../runtime/shared/constants.js';
 import { CLIENT_RUNTIME } from '../client-runtime.js';
 import { devClientIslandUrl } from './client-islands.js';
 import { createDevErrorReporter, overlayPage, type DevErrorReporter } from './dev-errors.js';
+import { isolateModuleEvaluation } from './dev-module-evaluation.js';
 import { RESOLVED_SERVER_ENTRY_ID, isInside, type PluginContext } from './context.js';
 
 /**
@@ -70,6 +71,8 @@ export function devServerPlugin(context: PluginContext): Plugin {
 function appLoader(server: ViteDevServer, failed: { value: boolean }, errors: DevErrorReporter): () => Promise<MochiApp> {
 	const environment = server.environments.ssr;
 	if (!isRunnableDevEnvironment(environment)) throw new Error('mochi dev needs a runnable SSR environment.');
+	// No module is evaluated inside a request: module-level getRequestContext() is an error, as at build.
+	isolateModuleEvaluation(environment.runner, (stack) => server.ssrRewriteStacktrace(stack));
 	let cached: { manifest: ServerManifest; app: MochiApp } | null = null;
 	const assets = {
 		runtime: `/@fs${CLIENT_RUNTIME.split(path.sep).join('/')}`,

@@ -4,6 +4,7 @@
 // stays one request.
 import { parse } from 'devalue';
 import { HYDRATABLE_ATTRIBUTE, HYDRATABLE_PROMISE, PROPS_REF_ATTRIBUTE } from '../shared/props-script.js';
+import { whileHydrating } from '../shared/hydrating-island.js';
 
 type Hydrate = (component: any, options: { target: Element; props: Record<string, unknown> }) => unknown;
 
@@ -13,7 +14,9 @@ export function hydrateIsland(element: HTMLElement, fragment: Element | null, co
 	const block = fragment?.querySelector(selector) ?? document.querySelector(selector);
 	if (!block) throw new Error(`mochi: island ${element.getAttribute('name')} has no props block`);
 	if (fragment) loadFragmentData(fragment, token);
-	hydrate(component, { target: element, props: parse(block.textContent ?? '') as Record<string, unknown> });
+	const props = parse(block.textContent ?? '') as Record<string, unknown>;
+	// Named while it runs: a getRequestContext() in its <script> then says which island called it.
+	whileHydrating(element.getAttribute('name'), () => hydrate(component, { target: element, props }));
 }
 
 const REVIVERS = { [HYDRATABLE_PROMISE]: ([value]: [unknown]) => Promise.resolve(value) };

@@ -12,6 +12,7 @@ import { createHookRunner, type Hooked } from './hooks.js';
 import { redirectAnswer } from './thrown.js';
 import { findAction, runAction } from './actions.js';
 import { state, type AppRuntime } from './state.js';
+import { outsideRequests } from './module-evaluation.js';
 import { defaultLog, rateLimited, type ErrorReporter, type Log } from './log.js';
 import { createChecks } from './checks/index.js';
 import { DEFAULT_RENDER_TIMEOUT_MS, TIMED_OUT, renderDeadline } from './render-timeout.js';
@@ -229,7 +230,8 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 		csp,
 		async prerenderRoutes() {
 			const pages = manifest.routes.filter((route) => route.kind === 'page');
-			const modules = await Promise.all(pages.map((route) => route.load() as Promise<ComponentModule>));
+			// Loaded outside any request, as in `mochi dev`: module-level getRequestContext() fails naming the page.
+			const modules = await Promise.all(pages.map((route) => outsideRequests({ module: route.file, bundled: true }, () => route.load() as Promise<ComponentModule>)));
 			const prerendered = pages.filter((_, i) => modules[i].prerender === true);
 			// A prerendered page is a file: nothing would answer its form POSTs.
 			const withActions = prerendered.filter((route) => modules[pages.indexOf(route)].actions !== undefined);

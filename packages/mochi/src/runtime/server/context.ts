@@ -1,4 +1,6 @@
 import { state } from './state.js';
+import { evaluatingModule } from './module-evaluation.js';
+import { callerLocation } from './caller-location.js';
 import type { Cookies } from './cookies.js';
 
 /** What a request is answered by. `action` is a page's form action (a POST to a page). */
@@ -49,11 +51,38 @@ export interface RequestContext {
  */
 export function getRequestContext(): RequestContext {
 	const current = state.storage.getStore();
-	if (!current) {
-		throw new Error(
-			'getRequestContext() was called outside a request. Call it while a page, layout, island or endpoint is ' +
-				'being rendered (in component <script> or an endpoint handler), not at module top level or in a timer.'
+	if (!current) throw outsideRequest();
+	return current.context;
+}
+
+function outsideRequest(): Error {
+	const evaluation = evaluatingModule();
+	const where = callerLocation(getRequestContext, evaluation?.mapStack);
+	if (evaluation) {
+		// A module's top level runs once for every visitor: a value read there would be the first visitor's.
+		const module = displayModule(evaluation.module);
+		const place = evaluation.bundled
+			? `while ${module} (or a module it imports) was being evaluated`
+			: !where
+				? `while ${module} was being evaluated`
+				: where.startsWith(`${module}:`)
+					? `at ${where}`
+					: `at ${where}, while ${module} was being evaluated`;
+		return new Error(
+			`getRequestContext() was called ${place}: at module top level or in a component's <script module>, which run once ` +
+				'and are shared by every visitor, so there is no request there. Call it in the component\'s <script>, or in a ' +
+				'function that runs while a page, layout, island or endpoint is being rendered.'
 		);
 	}
-	return current.context;
+	return new Error(
+		`getRequestContext() was called outside a request${where ? `, at ${where}` : ''}. Call it while a page, layout, island or endpoint is ` +
+			'being rendered (in component <script> or an endpoint handler), not at module top level or in a timer.'
+	);
+}
+
+/** An absolute module path, shortened to the working directory when inside it (as the stack frames are). */
+function displayModule(module: string): string {
+	const cwd = process.cwd().split('\\').join('/') + '/';
+	const file = module.replace(/[?#].*$/s, '').split('\\').join('/');
+	return file.startsWith(cwd) ? file.slice(cwd.length) : file;
 }
