@@ -16,3 +16,7 @@ export function getRequestContext(): RequestContext {
 			"or read server values with Svelte's hydratable()."
 	);
 }
+
+export function refreshIslands(..._names: string[]): void {
+	throw new Error('refreshIslands() was called in the browser: call it on the server (a form action, an endpoint or a hook); in the browser, reloadIslands() from mochi-framework/client fetches islands again.');
+}

@@ -7,3 +7,4 @@ export { json } from '../runtime/server/json.js';
 export { fail, type Actions, type Action, type ActionFailure } from '../runtime/server/actions.js';
 export { sequence, type Handle, type Resolve } from '../runtime/server/sequence.js';
 export type { RequestKind } from '../runtime/server/context.js';
+export { refreshIslands } from '../runtime/server/refresh-islands.js';
