@@ -3,7 +3,7 @@
 import { analyze } from './analyze.js';
 import { PREFIX } from './directives.js';
 import { transform } from './transform.js';
-import { ENHANCE_ATTRIBUTE } from '../runtime/shared/constants.js';
+import { ENHANCE_ATTRIBUTE } from '../runtime/shared/enhance-constants.js';
 import type { IslandUse, PreprocessError, PreprocessOptions, PreprocessResult } from './types.js';
 
 export { formatErrors } from './errors.js';

@@ -5,15 +5,27 @@
 import { parse } from 'devalue';
 import { HYDRATABLE_ATTRIBUTE, HYDRATABLE_PROMISE, PROPS_REF_ATTRIBUTE } from '../shared/props-script.js';
 
+/** The element property refresh.ts calls (kept apart from refresh.ts: an island chunk need not carry that). */
+const UNMOUNT = 'mochiUnmount';
+
 type Hydrate = (component: any, options: { target: Element; props: Record<string, unknown> }) => unknown;
 
-export function hydrateIsland(element: HTMLElement, fragment: Element | null, component: unknown, hydrate: Hydrate, token: string | null = null): void {
+export function hydrateIsland(
+	element: HTMLElement,
+	fragment: Element | null,
+	component: unknown,
+	hydrate: Hydrate,
+	token: string | null = null,
+	unmount?: (instance: any) => unknown
+): void {
 	// A fragment's props ids are its own (they may clash with the page's): look inside it first.
 	const selector = `script[id="${CSS.escape(element.getAttribute(PROPS_REF_ATTRIBUTE) ?? '')}"]`;
 	const block = fragment?.querySelector(selector) ?? document.querySelector(selector);
 	if (!block) throw new Error(`mochi: island ${element.getAttribute('name')} has no props block`);
 	if (fragment) loadFragmentData(fragment, token);
-	hydrate(component, { target: element, props: parse(block.textContent ?? '') as Record<string, unknown> });
+	const instance = hydrate(component, { target: element, props: parse(block.textContent ?? '') as Record<string, unknown> });
+	// A reload that swaps this island out (refresh.ts) unmounts it, so its effects and timers stop.
+	if (unmount) (element as unknown as Record<string, unknown>)[UNMOUNT] = () => unmount(instance);
 }
 
 const REVIVERS = { [HYDRATABLE_PROMISE]: ([value]: [unknown]) => Promise.resolve(value) };

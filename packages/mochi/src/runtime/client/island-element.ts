@@ -39,14 +39,19 @@ export class MochiIsland extends HTMLElement {
 	#marker: HTMLElement | undefined;
 	/** The last fragment's `x-mochi-hydratable`: which of its data blocks are the server's (hydrate.ts). */
 	#token: string | null = null;
+	/**
+	 * The island's current fetch, set when it starts: a reload (refresh.ts) queues behind it, and one that
+	 * never started (`load="visible"`, not yet near) is left alone. Public: refresh.ts may be another bundle's.
+	 */
+	p?: Promise<unknown>;
 
 	connectedCallback(): void {
 		// Moving an island reconnects it: an observer that is set already watches its children, wherever they are.
 		if (this.#fetched || this.#observer) return;
 		const trigger = this.getAttribute(HYDRATE_ATTRIBUTE);
 		if (trigger) return this.#schedule(trigger, () => this.#hydrate());
-		if (this.getAttribute('load') === 'visible') this.#whenVisible(() => this.#fetch());
-		else void this.#fetch();
+		if (this.getAttribute('load') === 'visible') this.#whenVisible(() => (this.p = this.load()));
+		else this.p = this.load();
 	}
 
 	/** Client islands: hydrate now, when the browser is idle, or when visible. */
@@ -102,7 +107,11 @@ export class MochiIsland extends HTMLElement {
 		for (const target of targets) observer.observe(target);
 	}
 
-	async #fetch(): Promise<void> {
+	/**
+	 * Fetches the island with its token and swaps it in; on failure the content stays as it was. Public for
+	 * refresh.ts (reloadIslands, enhanced forms), which queues calls on `p`; never rejects.
+	 */
+	async load(): Promise<void> {
 		this.#fetched = true;
 		const url = `${assetPrefix}/island/${encodeURIComponent(this.getAttribute('name') ?? '')}`;
 		const token = this.getAttribute(TOKEN_ATTRIBUTE) ?? '';

@@ -4,7 +4,7 @@
 // enhanced submission's redirect becomes a 204 carrying the target in `x-mochi-location`.
 import { state } from './state.js';
 import type { Answer, IncomingRequest } from './exchange.js';
-import { ENHANCE_HEADER, ENHANCE_LOCATION_HEADER, REFRESH_HEADER } from '../shared/constants.js';
+import { ENHANCE_HEADER, ENHANCE_LOCATION_HEADER, REFRESH_HEADER } from '../shared/enhance-constants.js';
 
 // An island's name is its component's file name, maybe with a hash suffix (core/island-registry.ts):
 // letters, digits, `_`, `$`, `-`. Anything else could not name an island, nor go into a header safely.

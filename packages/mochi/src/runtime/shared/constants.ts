@@ -102,15 +102,3 @@ export const ISLAND_LOAD_EVENT = 'mochi:island-load';
 export const ISLAND_ERROR_EVENT = 'mochi:island-error';
 /** Fired on a client island once Svelte has hydrated it. */
 export const ISLAND_HYDRATE_EVENT = 'mochi:island-hydrate';
-
-/** Enhanced forms (`<form mochi:enhance>`, runtime/client/enhance.ts) and island refreshes (DESIGN.md §9). */
-/** The attribute the preprocessor writes for `mochi:enhance` on a `<form>`; the page loads the runtime when it has one. */
-export const ENHANCE_ATTRIBUTE = 'mochi-enhance';
-/** Sent by the runtime with an enhanced submission: the server then answers a redirect as a readable 204. */
-export const ENHANCE_HEADER = 'x-mochi-enhance';
-/** An enhanced submission's redirect, which `fetch` would otherwise follow without telling. */
-export const ENHANCE_LOCATION_HEADER = 'x-mochi-location';
-/** The island names `refreshIslands()` asked for, comma-separated; sent only to enhanced submissions. */
-export const REFRESH_HEADER = 'x-mochi-refresh';
-/** Fired on an enhanced form when its submission got no answer (`detail.reason`: `network` or `timeout`). */
-export const ENHANCE_ERROR_EVENT = 'mochi:enhance-error';
