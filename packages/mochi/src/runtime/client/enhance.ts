@@ -47,6 +47,8 @@ async function submit(form: HTMLFormElement, submitter: HTMLElement | null, acti
 		(element): element is HTMLButtonElement | HTMLInputElement =>
 			(element instanceof HTMLButtonElement || element instanceof HTMLInputElement) && (element.type === 'submit' || element.type === 'image') && !element.disabled
 	);
+	// Disabling the focused button sends focus to the body: it goes back once the button is enabled again.
+	const focused = document.activeElement;
 	inFlight.add(form);
 	form.setAttribute('aria-busy', 'true');
 	for (const button of buttons) button.disabled = true;
@@ -64,6 +66,7 @@ async function submit(form: HTMLFormElement, submitter: HTMLElement | null, acti
 		inFlight.delete(form);
 		form.removeAttribute('aria-busy');
 		for (const button of buttons) button.disabled = false;
+		if (focused instanceof HTMLElement && focused.isConnected && (document.activeElement === document.body || !document.activeElement)) focused.focus({ preventScroll: true });
 	}
 }
 

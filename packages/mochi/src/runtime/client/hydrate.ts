@@ -7,6 +7,8 @@ import { HYDRATABLE_ATTRIBUTE, HYDRATABLE_PROMISE, PROPS_REF_ATTRIBUTE } from '.
 
 /** The element property refresh.ts calls (kept apart from refresh.ts: an island chunk need not carry that). */
 const UNMOUNT = 'mochiUnmount';
+/** A server island's shell (constants.ts: ISLAND_TAG, TOKEN_ATTRIBUTE), whose fragment's props ids are its own. */
+const SHELL = 'mochi-island[signed-props]';
 
 type Hydrate = (component: any, options: { target: Element; props: Record<string, unknown> }) => unknown;
 
@@ -20,7 +22,8 @@ export function hydrateIsland(
 ): void {
 	// A fragment's props ids are its own (they may clash with the page's): look inside it first.
 	const selector = `script[id="${CSS.escape(element.getAttribute(PROPS_REF_ATTRIBUTE) ?? '')}"]`;
-	const block = fragment?.querySelector(selector) ?? document.querySelector(selector);
+	// A page-level island must not take a fragment's block of the same id (a fragment swapped in above it).
+	const block = fragment?.querySelector(selector) ?? [...document.querySelectorAll(selector)].find((found) => !found.closest(SHELL));
 	if (!block) throw new Error(`mochi: island ${element.getAttribute('name')} has no props block`);
 	if (fragment) loadFragmentData(fragment, token);
 	const instance = hydrate(component, { target: element, props: parse(block.textContent ?? '') as Record<string, unknown> });
