@@ -25,12 +25,13 @@ const inFlight = new WeakSet<HTMLFormElement>();
 document.addEventListener('submit', (event) => {
 	const form = event.target;
 	if (!(form instanceof HTMLFormElement) || event.defaultPrevented || !form.hasAttribute(ENHANCE_ATTRIBUTE)) return;
-	const submitter = event.submitter as HTMLButtonElement | HTMLInputElement | null;
-	const attribute = (name: string) => (submitter?.hasAttribute(`form${name}`) ? submitter.getAttribute(`form${name}`) : form.getAttribute(name));
+	const submitter = event.submitter as HTMLButtonElement | null;
+	// The submitter's own formaction / formmethod / formenctype / formtarget win, as in a plain submission;
+	// these properties are '' when it has none, and the form's are normalised (method lower-case).
 	const action = new URL(submitter?.hasAttribute('formaction') ? submitter.formAction : form.action, location.href);
-	const method = (attribute('method') ?? 'get').toLowerCase();
-	const enctype = (attribute('enctype') ?? '').toLowerCase();
-	const target = attribute('target');
+	const method = submitter?.formMethod || form.method;
+	const enctype = submitter?.formEnctype || form.enctype;
+	const target = submitter?.formTarget || form.target;
 	// What stays a plain submission: GET (a navigation, nothing to refresh), dialog, text/plain, another
 	// window, another origin (its answer could not be read, nor its cookies counted on).
 	if (method !== 'post' || enctype === 'text/plain' || (target && target !== '_self') || action.origin !== location.origin) return;
