@@ -63,7 +63,8 @@ describe('enhanced submissions (built)', () => {
 	});
 
 	it('a cross-site enhanced POST still gets the CSRF 403 and runs nothing', async () => {
-		for (const headers of [{ origin: 'https://evil.example' }, { origin: 'null' }, { 'sec-fetch-site': 'cross-site' }]) {
+		const shapes: Array<Record<string, string>> = [{ origin: 'https://evil.example' }, { origin: 'null' }, { 'sec-fetch-site': 'cross-site' }];
+		for (const headers of shapes) {
 			const answer = await post('/?/add', { ...enhanced, ...headers });
 			expect(answer.status).toBe(403);
 			expect(answer.headers['x-mochi-refresh']).toBeUndefined();
