@@ -1,23 +1,23 @@
 // Enhanced forms and reloadIslands() in headless Chromium, against the built fixture tests/apps/enhance
 // (DESIGN.md §9): islands refreshed in place with no document load, the same forms as plain POSTs without
-// JavaScript, fail() answers, double submits, offline submits; reloads from a hydrated island.
+// JavaScript, fail() answers, double submits, offline submits; reloads from a hydrated island. Dev and built.
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.js';
 import { REPO, type RunningApp } from '../helpers/app.js';
-import { START_TIMEOUT, startApp } from '../integration/support.js';
+import { MODES, START_TIMEOUT, startApp } from '../integration/support.js';
 
 const ENHANCE = path.join(REPO, 'tests/apps/enhance');
 const WAIT = 15_000;
 
-describe('enhanced forms in Chromium (built)', () => {
+describe.each(MODES)('enhanced forms in Chromium (%s)', (mode) => {
 	let app: RunningApp;
 	let browser: Browser;
 	const contexts: BrowserContext[] = [];
 
 	beforeAll(async () => {
-		app = await startApp('built', ENHANCE);
+		app = await startApp(mode, ENHANCE);
 		browser = await launchBrowser();
 	}, START_TIMEOUT);
 

@@ -1,4 +1,4 @@
-// Enhanced forms and refreshIslands() over real HTTP (DESIGN.md §9), against the built fixture
+// Enhanced forms and refreshIslands() over real HTTP (DESIGN.md §9), against the fixture (dev and built)
 // tests/apps/enhance: an enhanced submission (x-mochi-enhance) gets its redirect as a 204 with
 // x-mochi-location and the refreshes in x-mochi-refresh, from an action, an endpoint and a hook; a plain
 // POST gets the normal 303 and no refresh header; CSRF still refuses a cross-site enhanced POST.
@@ -6,13 +6,13 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { REPO } from '../helpers/app.js';
 import { send } from '../helpers/raw-request.js';
-import { useApp } from './support.js';
+import { MODES, useApp } from './support.js';
 
 const ENHANCE = path.join(REPO, 'tests/apps/enhance');
 const FORM = 'application/x-www-form-urlencoded';
 
-describe('enhanced submissions (built)', () => {
-	const app = useApp('built', ENHANCE);
+describe.each(MODES)('enhanced submissions (%s)', (mode) => {
+	const app = useApp(mode, ENHANCE);
 	const post = (target: string, headers: Record<string, string> = {}, body = 'qty=1') =>
 		send(`${app.url}${target}`, { method: 'POST', headers: { 'content-type': FORM, origin: app.url, ...headers }, body });
 	const enhanced = { 'x-mochi-enhance': '1' };
@@ -83,7 +83,10 @@ describe('enhanced submissions (built)', () => {
 	});
 
 	it('loads the runtime and the enhance module only where needed', async () => {
-		const scripts = async (page: string) => [...(await send(`${app.url}${page}`)).body.matchAll(/<script type="module" src="([^"]+)"/g)].map((m) => path.basename(m[1]).split('-')[0]);
+		// Built: runtime-[hash].js, enhance-[hash].js; dev: runtime/client/index.js, enhance.js (and Vite's own client).
+		const name = (src: string) => (/runtime-|client\/index\.js$/.test(src) ? 'runtime' : /enhance/.test(src) ? 'enhance' : src);
+		const scripts = async (page: string) =>
+			[...(await send(`${app.url}${page}`)).body.matchAll(/<script type="module" src="([^"]+)"/g)].map((m) => m[1]).filter((src) => src !== '/@vite/client').map(name);
 		expect(await scripts('/plain')).toEqual([]);
 		expect(await scripts('/islands-only')).toEqual(['runtime']);
 		expect(await scripts('/form-only')).toEqual(['runtime', 'enhance']);
