@@ -1,6 +1,7 @@
 // What each demo page makes a browser download: its HTML, and the JavaScript it leads to (the island
 // runtime, each client island's chunk and their static imports, including the chunks that deferred
-// islands' fragments point at). Sizes are as the server sends them for each Accept-Encoding.
+// islands' fragments point at, and on pages with an enhanced form the enhance entry and its refresh chunk).
+// Sizes are as the server sends them for each Accept-Encoding.
 import { gzipSync } from 'node:zlib';
 import { get } from './http.js';
 

@@ -82,7 +82,9 @@ export function scenarioTable(results: ScenarioResult[]): string {
 const split = (m: Measured) => `${n(m.userMicrosPerRequest)}+${n(m.systemMicrosPerRequest)}`;
 
 export function bytesTable(pages: PageBytes[]): string {
-	const rows = [['page', 'HTML raw', 'HTML gz', 'HTML sent', 'JS files', 'JS raw', 'JS gz', 'JS br', 'scripts']];
+	const rows = [['page', 'HTML raw', 'HTML gz', 'HTML sent', 'JS files', 'JS raw', 'JS gz', 'JS br', 'runtime gz', 'enhance gz', 'scripts']];
+	// The island runtime alone, and the enhanced-forms entry with its refresh chunk (only on pages with an enhanced form).
+	const gz = (p: PageBytes, pattern: RegExp) => n(p.js.filter((f) => pattern.test(f.path.split('/').pop()!)).reduce((sum, f) => sum + f.gzip, 0));
 	for (const p of pages) {
 		rows.push([
 			`${p.page}${p.status === 200 ? '' : ` (${p.status})`}`,
@@ -93,10 +95,12 @@ export function bytesTable(pages: PageBytes[]): string {
 			n(p.jsRaw),
 			n(p.jsGzip),
 			n(p.jsBrotli),
+			gz(p, /^runtime-/),
+			gz(p, /^(enhance|refresh)-/),
 			p.js.map((f) => f.path.split('/').pop()).join(' ') || '(none)'
 		]);
 	}
-	return table(rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l']);
+	return table(rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l']);
 }
 
 export function browserTable(pages: PageTiming[]): string {

@@ -5,12 +5,14 @@ import { gzipSync } from 'node:zlib';
 import { build, type Rolldown } from 'vite';
 
 const ENTRY = fileURLToPath(new URL('../../packages/mochi/src/runtime/client/index.ts', import.meta.url));
+/** Enhanced forms' entry (with refresh.ts), loaded beside the runtime only by pages that have an enhanced form. */
+export const ENHANCE_ENTRY = fileURLToPath(new URL('../../packages/mochi/src/runtime/client/enhance.ts', import.meta.url));
 
 /**
  * `assetPrefix` (and the island code prefix under it) and `timeout` become Vite `define`s, standing in for what the mochi() plugin puts in;
  * without them the runtime's own defaults ('/_mochi', 10 s) are used.
  */
-export async function bundleRuntime(options: { assetPrefix?: string; timeout?: number } = {}): Promise<{ code: string; gzipped: number }> {
+export async function bundleRuntime(options: { assetPrefix?: string; timeout?: number; entry?: string } = {}): Promise<{ code: string; gzipped: number }> {
 	const define: Record<string, string> = {};
 	if (options.assetPrefix !== undefined) {
 		define.__MOCHI_ASSET_PREFIX__ = JSON.stringify(options.assetPrefix);
@@ -25,7 +27,7 @@ export async function bundleRuntime(options: { assetPrefix?: string; timeout?: n
 			write: false,
 			minify: true,
 			target: 'es2022',
-			rolldownOptions: { input: ENTRY, preserveEntrySignatures: false }
+			rolldownOptions: { input: options.entry ?? ENTRY, preserveEntrySignatures: false }
 		}
 	});
 	const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];

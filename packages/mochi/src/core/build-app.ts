@@ -7,7 +7,7 @@ import { resolveKey } from '../runtime/server/islands/key.js';
 import { setKey } from '../runtime/server/islands/current-key.js';
 import type { ClientAssets, ServerManifest } from '../runtime/server/app-types.js';
 import { CSS_MANIFEST_FILE } from './plugins/css.js';
-import { CLIENT_RUNTIME } from './client-runtime.js';
+import { CLIENT_ENHANCE, CLIENT_RUNTIME } from './client-runtime.js';
 import { CLIENT_ISLANDS_FILE } from './plugins/client-islands.js';
 import { prerender } from './prerender.js';
 import { precompress } from './precompress.js';
@@ -58,13 +58,16 @@ async function buildInto(root: string, out: string, log: (line: string) => void)
 	await build({ ...inline, build: { ssr: true } });
 
 	const viteManifest = JSON.parse(fs.readFileSync(path.join(out, 'client/.vite/manifest.json'), 'utf8'));
-	const runtimeChunk = Object.values(viteManifest as Record<string, { file: string; src?: string; isEntry?: boolean }>).find(
-		(chunk) => chunk.isEntry && chunk.src && path.resolve(root, chunk.src) === CLIENT_RUNTIME
-	);
+	const entry = (file: string) =>
+		Object.values(viteManifest as Record<string, { file: string; src?: string; isEntry?: boolean }>).find(
+			(chunk) => chunk.isEntry && chunk.src && path.resolve(root, chunk.src) === file
+		);
+	const runtimeChunk = entry(CLIENT_RUNTIME);
+	const enhanceChunk = entry(CLIENT_ENHANCE);
 	if (!runtimeChunk) throw new Error('mochi build: the island runtime is missing from the client build.');
 	const css = JSON.parse(fs.readFileSync(path.join(out, 'server', CSS_MANIFEST_FILE), 'utf8'));
 	const islands = JSON.parse(fs.readFileSync(path.join(out, 'client', CLIENT_ISLANDS_FILE), 'utf8'));
-	const assets: ClientAssets = { runtime: `/${runtimeChunk.file}`, css, islands };
+	const assets: ClientAssets = { runtime: `/${runtimeChunk.file}`, enhance: enhanceChunk ? `/${enhanceChunk.file}` : null, css, islands };
 
 	// Prerendering signs islands; the server signs them again at start with the key it runs with.
 	setKey(resolveKey({ value: process.env.MOCHI_KEY, production: false, warn: log }));

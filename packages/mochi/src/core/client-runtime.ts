@@ -2,3 +2,6 @@ import { fileURLToPath } from 'node:url';
 
 /** The browser runtime's entry, as compiled into this package's dist/. */
 export const CLIENT_RUNTIME = fileURLToPath(new URL('../runtime/client/index.js', import.meta.url));
+
+/** Enhanced forms' entry, loaded beside the runtime only by pages that have one (DESIGN.md §9). */
+export const CLIENT_ENHANCE = fileURLToPath(new URL('../runtime/client/enhance.js', import.meta.url));

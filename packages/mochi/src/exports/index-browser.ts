@@ -19,3 +19,7 @@ export function getRequestContext(): RequestContext {
 			"render the component as a server island (mochi:defer) instead, or read server values with Svelte's hydratable()."
 	);
 }
+
+export function refreshIslands(..._names: string[]): void {
+	throw new Error('refreshIslands() was called in the browser: call it on the server (a form action, an endpoint or a hook); in the browser, reloadIslands() from mochi-framework/client fetches islands again.');
+}

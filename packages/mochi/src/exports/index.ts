@@ -8,3 +8,4 @@ export { fail, type Actions, type Action, type ActionFailure } from '../runtime/
 export type { PageProps, ActionData } from '../runtime/server/page-props.js';
 export { sequence, type Handle, type Resolve } from '../runtime/server/sequence.js';
 export type { RequestKind } from '../runtime/server/context.js';
+export { refreshIslands } from '../runtime/server/refresh-islands.js';

@@ -23,6 +23,8 @@ export interface Analysis {
 	ast: AST.Root;
 	sites: IslandSite[];
 	reporter: Reporter;
+	/** Where each valid `mochi:enhance` starts (index.ts writes it as `mochi-enhance`, same length). */
+	enhance: number[];
 }
 
 /** `null` when the file doesn't parse (Svelte will report why). */
@@ -33,12 +35,14 @@ export function analyze(source: string, options: PreprocessOptions): Analysis | 
 	const reporter = createReporter(source, options);
 	const imports = collectImports(ast);
 	const sites: IslandSite[] = [];
+	const enhance: number[] = [];
 
 	walk<Enclosing | undefined>(ast.fragment, undefined, (node, enclosing) => {
 		const attributes = directiveUses(node, repeated);
 		if (attributes.length === 0) return enclosing;
 		const errorsBefore = reporter.errors.length;
 		const summary = checkDirectives(node, attributes, reporter);
+		if (summary.enhance !== undefined) enhance.push(summary.enhance);
 		if (!summary.island) return enclosing;
 		const imported = checkComponent(node, imports, reporter);
 		if (node.type !== 'Component') return enclosing;
@@ -65,7 +69,7 @@ export function analyze(source: string, options: PreprocessOptions): Analysis | 
 		return inner;
 	});
 
-	return { ast, sites, reporter };
+	return { ast, sites, reporter, enhance };
 }
 
 /**

@@ -23,12 +23,22 @@ export interface DirectiveSummary {
 	options?: EsNode;
 	/** Whether any known directive (defer or hydrate) is present, i.e. the element means to be an island. */
 	island: boolean;
+	/** Where a valid `mochi:enhance` (on a `<form>`) starts: the one directive an element may carry. */
+	enhance?: number;
 }
+
+/** `<form mochi:enhance>`: an enhanced form (DESIGN.md §9), written out as the `mochi-enhance` attribute. */
+export const ENHANCE = 'mochi:enhance';
 
 export function checkDirectives(node: AST.ElementLike, attributes: DirectiveUse[], reporter: Reporter): DirectiveSummary {
 	const defers: DirectiveUse[] = [];
 	const hydrates: DirectiveUse[] = [];
+	let enhance: number | undefined;
 	for (const use of attributes) {
+		if (use.name === ENHANCE) {
+			enhance = checkEnhance(node, use, reporter) ?? enhance;
+			continue;
+		}
 		if (isDefer(use.name)) defers.push(use);
 		else if (isHydrate(use.name)) hydrates.push(use);
 		else {
@@ -48,7 +58,18 @@ export function checkDirectives(node: AST.ElementLike, attributes: DirectiveUse[
 	// A deferred island loads (and so hydrates) on its defer directive's terms; else on its hydrate one's.
 	const timing = defer ? defers[0] : hydrates[0];
 	const options = timing && timing.value !== true ? optionsOf(timing.value, timing.name) : undefined;
-	return { defer, hydrate, options, island: defers.length + hydrates.length > 0 };
+	return { defer, hydrate, options, island: defers.length + hydrates.length > 0, enhance };
+}
+
+/** The start of a valid `mochi:enhance`, or undefined once what is wrong with it is reported. */
+function checkEnhance(node: AST.ElementLike, use: DirectiveUse, reporter: Reporter): number | undefined {
+	if (node.type !== 'RegularElement' || node.name !== 'form') {
+		const what = node.type === 'Component' ? `a component (<${node.name}>)` : `<${node.name}>`;
+		reporter.report(node, 'enhance-not-form', `${ENHANCE} goes on a <form> element, not on ${what}: it submits that form with fetch and refreshes the islands it changes.`);
+		return undefined;
+	}
+	if (use.value !== true) return void reporter.report(node, 'directive-value', valueText(use.name));
+	return use.start;
 }
 
 /** The object literal of `mochi:…:visible={{ … }}` (quoted or not); `undefined` for any other value. */

@@ -15,7 +15,8 @@ export type HydrateDirective = keyof typeof HYDRATE;
 /** The directives that take an options object: `mochi:defer:visible={{ rootMargin: '200px' }}`. */
 export const WITH_OPTIONS: readonly string[] = ['mochi:defer:visible', 'mochi:hydrate:visible'];
 
-export const ALL = [...Object.keys(DEFER), ...Object.keys(HYDRATE)];
+// mochi:enhance (directive-checks.ts) is one too, so a typo of it is suggested back.
+export const ALL = [...Object.keys(DEFER), ...Object.keys(HYDRATE), 'mochi:enhance'];
 
 export function isDefer(name: string): name is DeferDirective {
 	return Object.hasOwn(DEFER, name);

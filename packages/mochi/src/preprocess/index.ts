@@ -3,6 +3,7 @@
 import { analyze } from './analyze.js';
 import { PREFIX } from './directives.js';
 import { transform } from './transform.js';
+import { ENHANCE_ATTRIBUTE } from '../runtime/shared/enhance-constants.js';
 import type { IslandUse, PreprocessError, PreprocessOptions, PreprocessResult } from './types.js';
 
 export { formatErrors } from './errors.js';
@@ -18,6 +19,8 @@ export function preprocessIslands(source: string, options: PreprocessOptions): P
 	const analysis = source.includes(PREFIX) ? analyze(source, options) : null;
 	if (!analysis) return { code: source, map: null, islands: [], errors: [] };
 	const { ast, sites, reporter } = analysis;
+	// `mochi:enhance` → `mochi-enhance`: same length, so the AST's offsets and the source map still hold.
+	for (const start of analysis.enhance) source = source.slice(0, start) + ENHANCE_ATTRIBUTE + source.slice(start + ENHANCE_ATTRIBUTE.length);
 	const islands = sites.map((site) => site.use);
 	if (sites.length === 0) return { code: source, map: null, islands, errors: reporter.errors };
 	const { code, map } = transform(source, ast, sites, { filename: options.filename, file: reporter.file });

@@ -52,7 +52,8 @@ export type PreprocessErrorCode =
 	| 'hydrate-children'
 	| 'hydrate-nested'
 	| 'defer-in-hydrated'
-	| 'defer-hydrate-trigger';
+	| 'defer-hydrate-trigger'
+	| 'enhance-not-form';
 
 export interface PreprocessResult {
 	code: string;

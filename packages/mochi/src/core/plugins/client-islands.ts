@@ -30,9 +30,9 @@ export function clientIslandsPlugin(context: PluginContext): Plugin {
 			if (!island) this.error(`mochi: there is no hydrated island called "${name}".`);
 			return [
 				`import component from ${JSON.stringify(island.file)};`,
-				"import { hydrate } from 'svelte';",
+				"import { hydrate, unmount } from 'svelte';",
 				`import { hydrateIsland } from ${JSON.stringify(HYDRATE_MODULE)};`,
-				'export default (element, fragment, token) => hydrateIsland(element, fragment, component, hydrate, token);'
+				'export default (element, fragment, token) => hydrateIsland(element, fragment, component, hydrate, token, unmount);'
 			].join('\n');
 		},
 		async buildStart() {

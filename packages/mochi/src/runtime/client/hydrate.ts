@@ -6,17 +6,32 @@ import { parse } from 'devalue';
 import { HYDRATABLE_ATTRIBUTE, HYDRATABLE_PROMISE, PROPS_REF_ATTRIBUTE } from '../shared/props-script.js';
 import { whileHydrating } from '../shared/hydrating-island.js';
 
+/** The element property refresh.ts calls (kept apart from refresh.ts: an island chunk need not carry that). */
+const UNMOUNT = 'mochiUnmount';
+/** A server island's shell (constants.ts: ISLAND_TAG, TOKEN_ATTRIBUTE), whose fragment's props ids are its own. */
+const SHELL = 'mochi-island[signed-props]';
+
 type Hydrate = (component: any, options: { target: Element; props: Record<string, unknown> }) => unknown;
 
-export function hydrateIsland(element: HTMLElement, fragment: Element | null, component: unknown, hydrate: Hydrate, token: string | null = null): void {
+export function hydrateIsland(
+	element: HTMLElement,
+	fragment: Element | null,
+	component: unknown,
+	hydrate: Hydrate,
+	token: string | null = null,
+	unmount?: (instance: any) => unknown
+): void {
 	// A fragment's props ids are its own (they may clash with the page's): look inside it first.
 	const selector = `script[id="${CSS.escape(element.getAttribute(PROPS_REF_ATTRIBUTE) ?? '')}"]`;
-	const block = fragment?.querySelector(selector) ?? document.querySelector(selector);
+	// A page-level island must not take a fragment's block of the same id (a fragment swapped in above it).
+	const block = fragment?.querySelector(selector) ?? [...document.querySelectorAll(selector)].find((found) => !found.closest(SHELL));
 	if (!block) throw new Error(`mochi: island ${element.getAttribute('name')} has no props block`);
 	if (fragment) loadFragmentData(fragment, token);
 	const props = parse(block.textContent ?? '') as Record<string, unknown>;
 	// Named while it runs: a getRequestContext() in its <script> then says which island called it.
-	whileHydrating(element.getAttribute('name'), () => hydrate(component, { target: element, props }));
+	const instance = whileHydrating(element.getAttribute('name'), () => hydrate(component, { target: element, props }));
+	// A reload that swaps this island out (refresh.ts) unmounts it, so its effects and timers stop.
+	if (unmount) (element as unknown as Record<string, unknown>)[UNMOUNT] = () => unmount(instance);
 }
 
 const REVIVERS = { [HYDRATABLE_PROMISE]: ([value]: [unknown]) => Promise.resolve(value) };

@@ -1,5 +1,5 @@
-// The browser runtime's entry: loaded once, as an external module, by pages that have islands.
-// It imports nothing from Node or runtime/server; a build test checks the bundle stays that way.
+// The browser runtime's entry: loaded once, as an external module, by pages that have islands or an
+// enhanced form (which also load enhance.ts, an entry of its own). It imports nothing from Node or runtime/server; a build test checks the bundle stays that way.
 import { ISLAND_TAG } from '../shared/constants.js';
 import { MochiIsland } from './island-element.js';
 

@@ -33,20 +33,25 @@ export interface IslandErrorDetail {
 
 export class MochiIsland extends HTMLElement {
 	/** Set once the fetch starts: moving the element in the DOM reconnects it, and must not fetch again. */
-	#fetched = false;
+	#fetched: boolean | undefined;
 	/** Watching for the island to come near; null once it has (null, not undefined: shorter in the bundle). */
 	#observer: IntersectionObserver | null | undefined;
 	#marker: HTMLElement | undefined;
 	/** The last fragment's `x-mochi-hydratable`: which of its data blocks are the server's (hydrate.ts). */
-	#token: string | null = null;
+	#token: string | null | undefined;
+	/**
+	 * The island's current fetch, set when it starts: a reload (refresh.ts) queues behind it, and one that
+	 * never started (`load="visible"`, not yet near) is left alone. Public: refresh.ts may be another bundle's.
+	 */
+	declare p?: Promise<unknown>;
 
 	connectedCallback(): void {
 		// Moving an island reconnects it: an observer that is set already watches its children, wherever they are.
 		if (this.#fetched || this.#observer) return;
 		const trigger = this.getAttribute(HYDRATE_ATTRIBUTE);
 		if (trigger) return this.#schedule(trigger, () => this.#hydrate());
-		if (this.getAttribute('load') === 'visible') this.#whenVisible(() => this.#fetch());
-		else void this.#fetch();
+		if (this.getAttribute('load') === 'visible') this.#whenVisible(() => (this.p = this.load()));
+		else this.p = this.load();
 	}
 
 	/** Client islands: hydrate now, when the browser is idle, or when visible. */
@@ -71,11 +76,12 @@ export class MochiIsland extends HTMLElement {
 			// The island's own entry hydrates it (see core/plugins/client-islands.ts). A URL from the
 			// element, so bundlers add nothing here: pages with only server islands pay nothing for this.
 			const entry = (await import(/* @vite-ignore */ url)) as {
-				default: (element: HTMLElement, fragment: Element | null, token: string | null) => void;
+				default: (element: HTMLElement, fragment: Element | null, token: string | null | undefined) => void;
 			};
 			// Inside a fetched fragment (a deferred + hydrated island), its props and data live in that fragment,
 			// and the shell's answer said which data is real (a private field: no markup can set it).
-			const shell = this.parentElement?.closest(`${ISLAND_TAG}[${TOKEN_ATTRIBUTE}]`) ?? null;
+			// Undefined with no parent: hydrate.ts treats it as null (no fragment).
+			const shell = this.parentElement?.closest(`${ISLAND_TAG}[${TOKEN_ATTRIBUTE}]`) as Element | null;
 			entry.default(this, shell, shell instanceof MochiIsland ? shell.#token : null);
 			this.#settle('hydrated', ISLAND_HYDRATE_EVENT);
 		} catch (error) {
@@ -102,9 +108,14 @@ export class MochiIsland extends HTMLElement {
 		for (const target of targets) observer.observe(target);
 	}
 
-	async #fetch(): Promise<void> {
+	/**
+	 * Fetches the island with its token and swaps it in; on failure the content stays as it was. Public for
+	 * refresh.ts (reloadIslands, enhanced forms), which queues calls on `p`; never rejects.
+	 */
+	async load(): Promise<void> {
 		this.#fetched = true;
-		const url = `${assetPrefix}/island/${encodeURIComponent(this.getAttribute('name') ?? '')}`;
+		// No name (never written by Mochi) asks for `/island/null`: a 404, as an empty one would be.
+		const url = `${assetPrefix}/island/${encodeURIComponent(this.getAttribute('name')!)}`;
 		const token = this.getAttribute(TOKEN_ATTRIBUTE) ?? '';
 		// Past what URLs reliably carry through proxies, the token travels in a POST body instead.
 		const post = token.length > MAX_GET_TOKEN_LENGTH;

@@ -91,6 +91,8 @@ export interface ServerConfig {
 export interface ClientAssets {
 	/** URL of the island runtime module, or null when no page needs it. */
 	runtime: string | null;
+	/** URL of the enhanced-forms module (runtime/client/enhance.ts), added beside the runtime to pages with one. */
+	enhance?: string | null;
 	/** Route id -> stylesheet URLs; the key `"404"` is used for not-found and error pages. */
 	css: Record<string, string[]>;
 	/** Island name -> URL of its client chunk, for hydrated islands. */

@@ -11,6 +11,7 @@ import { createRequestState, type PreparedRequest } from './create-context.js';
 import { createHookRunner, type Hooked } from './hooks.js';
 import { redirectAnswer } from './thrown.js';
 import { findAction, runAction } from './actions.js';
+import { enhancedAnswer, isEnhanced } from './refresh-islands.js';
 import { state, type AppRuntime } from './state.js';
 import { outsideRequests } from './module-evaluation.js';
 import { defaultLog, rateLimited, type ErrorReporter, type Log } from './log.js';
@@ -198,11 +199,16 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 		const refused = check(request);
 		if (refused) return refused;
 		const target = route(request);
-		if (!hooks) return serve(request, target);
+		// An enhanced form's fetch (refresh-islands.ts) needs the request state, to read what refreshIslands() asked.
+		const enhanced = target.kind !== 'island' && isEnhanced(request);
+		if (!hooks && !enhanced) return serve(request, target);
+		const prepared = prepare(request, target);
+		if (!hooks) return enhancedAnswer(await serve(request, target, prepared), prepared.state.refresh);
 		// The render timeout covers the hooks too: one stuck before resolve() must not hold the connection.
-		const running = hooks(prepare(request, target), hooked(request, target));
+		const running = hooks(prepared, hooked(request, target));
 		const settled = runtime.deadline ? await runtime.deadline(running, request) : await running;
-		return settled === TIMED_OUT ? timedOut(target) : settled;
+		const answered = settled === TIMED_OUT ? timedOut(target) : settled;
+		return enhanced ? enhancedAnswer(answered, prepared.state.refresh) : answered;
 	}
 
 	async function renderPage(request: IncomingRequest, cspPlaceholder?: string): Promise<RenderedPage | null> {

@@ -3,6 +3,7 @@ import type { SignedIsland } from './islands/island-attributes.js';
 import { ISLAND_STYLE } from './island-style.js';
 import { escapeHtml } from './escape.js';
 import { ISLAND_TAG, MAX_GET_TOKEN_LENGTH, TOKEN_PARAM } from '../shared/constants.js';
+import { ENHANCE_ATTRIBUTE } from '../shared/enhance-constants.js';
 
 export interface DocumentOptions {
 	manifest: ServerManifest;
@@ -13,6 +14,8 @@ export interface DocumentOptions {
 /** The whole HTML document of a page: the template around what Mochi puts first in the head, then Svelte's. */
 export function createDocument({ manifest, assets, fill }: DocumentOptions) {
 	const islandOpen = `<${ISLAND_TAG}`;
+	// What the preprocessor writes for `<form mochi:enhance>` (a substring check, as for islands).
+	const enhancedForm = ` ${ENHANCE_ATTRIBUTE}`;
 	const islandUrl = `${manifest.assetPrefix}/island/`;
 	const preloadIslands = manifest.islandPreload !== false;
 
@@ -38,8 +41,11 @@ export function createDocument({ manifest, assets, fill }: DocumentOptions) {
 		if (hasIslands) top += ISLAND_STYLE;
 		for (const href of assets.css[cssKey] ?? []) top += `<link rel="stylesheet" href="${href}">`;
 		if (assets.head) top += assets.head;
-		// The runtime is loaded only where an island was actually rendered: other pages ship no JS.
-		if (assets.runtime && hasIslands) top += `<script type="module" src="${assets.runtime}"></script>`;
+		// The runtime is loaded only where an island or an enhanced form was rendered: other pages ship no JS.
+		const enhanced = body.includes(enhancedForm);
+		if (assets.runtime && (hasIslands || enhanced)) top += `<script type="module" src="${assets.runtime}"></script>`;
+		// Enhanced forms are a module of their own (runtime/client/enhance.ts): island pages without one never load it.
+		if (assets.enhance && enhanced) top += `<script type="module" src="${assets.enhance}"></script>`;
 		return fill(top + head, body);
 	};
 }

@@ -35,6 +35,8 @@ export interface RequestState {
 	props: PropsRegistry;
 	/** Head markup of client islands rendered into this page (their `<svelte:head>`, data scripts, dev styles). */
 	head: string[];
+	/** Island names `refreshIslands()` asked for (refresh-islands.ts); only an enhanced submission hears of them. */
+	refresh?: Set<string>;
 }
 
 /** Process-wide server state: the key, the island registry and the per-request store. */
