@@ -28,6 +28,16 @@ export async function buildApp(root: string, env: Record<string, string> = {}): 
 	return stdout + stderr;
 }
 
+/** Run `mochi build` that must fail: its message and output, or an error if it succeeded. */
+export async function buildFailure(root: string, env: Record<string, string> = {}): Promise<string> {
+	const output = await buildApp(root, env).then(
+		() => null,
+		(failure: Error & { stdout?: string; stderr?: string }) => `${failure.message}\n${failure.stdout ?? ''}\n${failure.stderr ?? ''}`
+	);
+	if (output === null) throw new Error(`mochi build in ${root} should have failed, and succeeded`);
+	return output;
+}
+
 /** `node <args>` in an app folder as production runs it (127.0.0.1, a free port), its output collected. */
 export function spawnNode(root: string, args: string[] = ['build'], env: Record<string, string> = {}) {
 	const child = spawn(process.execPath, args, {

@@ -4,7 +4,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildApp, spawnNode, startBuilt } from '../helpers/app.js';
+import { buildApp, buildFailure, spawnNode, startBuilt } from '../helpers/app.js';
 import { makeTempApp, removeTempApps, writeFiles } from '../helpers/temp-app.js';
 
 afterAll(() => removeTempApps());
@@ -14,14 +14,7 @@ const GOOD = { 'src/routes/index.svelte': '<h1>good build</h1>\n', 'src/routes/a
 const BROKEN =
 	"<script module lang=\"ts\">\n\timport { getRequestContext } from 'mochi-framework';\n\tconst url = getRequestContext().url;\n</script>\n<h1>broken {url}</h1>\n";
 
-async function buildFails(root: string): Promise<string> {
-	const output = await buildApp(root, { NODE_ENV: 'production' }).then(
-		() => null,
-		(failure: Error & { stdout?: string; stderr?: string }) => `${failure.stdout ?? ''}\n${failure.stderr ?? ''}`
-	);
-	expect(output, 'the build should have failed').not.toBeNull();
-	return output!;
-}
+const buildFails = (root: string) => buildFailure(root, { NODE_ENV: 'production' });
 
 /** `node build` that is expected to exit: its code and output, within a bounded wait. */
 async function nodeBuildExits(root: string): Promise<{ code: number | null; output: string }> {

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { REPO, buildApp, startBuilt, startDev } from '../helpers/app.js';
+import { REPO, buildApp, buildFailure, startBuilt, startDev } from '../helpers/app.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { makeTempApp, removeTempApps } from '../helpers/temp-app.js';
 
@@ -45,14 +45,7 @@ const DIRECT = "src/lib/Counter.svelte:4:15: getRequestContext() in a client isl
 const THROUGH_MODULE = 'src/lib/user.ts:4:9: getRequestContext() would run in the browser: src/lib/Badge.svelte (client island) → src/lib/user.ts.';
 const THROUGH_COMPONENT = 'src/lib/Greeting.svelte:4:15: getRequestContext() would run in the browser: src/lib/Card.svelte (client island) → src/lib/Greeting.svelte.';
 
-async function buildFails(root: string): Promise<string> {
-	const output = await buildApp(root, { NODE_ENV: 'production' }).then(
-		() => null,
-		(failure: Error & { stdout?: string; stderr?: string }) => `${failure.stdout ?? ''}\n${failure.stderr ?? ''}`
-	);
-	expect(output, 'the build should have failed').not.toBeNull();
-	return output!;
-}
+const buildFails = (root: string) => buildFailure(root, { NODE_ENV: 'production' });
 
 async function check(root: string): Promise<{ code: number; output: string }> {
 	const cli = path.join(REPO, 'packages/mochi/bin/mochi.js');

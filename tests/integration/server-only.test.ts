@@ -4,7 +4,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { REPO, buildApp, startBuilt, startDev } from '../helpers/app.js';
+import { REPO, buildApp, buildFailure, startBuilt, startDev } from '../helpers/app.js';
 import { launchBrowser } from '../helpers/browser.js';
 
 const SECRET = "export const secret = 'hunter2-server-only';\n";
@@ -34,13 +34,9 @@ const page = (component: string, directive: string) =>
 	`<script lang="ts">\n\timport Widget from '$lib/${component}.svelte';\n</script>\n<h1>Home</h1>\n<Widget ${directive} />\n`;
 
 async function buildFails(root: string): Promise<string> {
-	const error = await buildApp(root).then(
-		() => null,
-		(failure: Error & { stdout?: string; stderr?: string }) => `${failure.message}\n${failure.stdout ?? ''}\n${failure.stderr ?? ''}`
-	);
-	expect(error, 'the build should have failed').not.toBeNull();
+	const output = await buildFailure(root);
 	expect(fs.existsSync(path.join(root, 'build/server'))).toBe(false);
-	return error!;
+	return output;
 }
 
 describe('server-only modules at build', () => {
