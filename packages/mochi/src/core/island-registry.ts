@@ -11,7 +11,7 @@ export interface IslandEntry {
 	name: string;
 	/** Absolute path of the island component. */
 	file: string;
-	/** Used with mochi:hydrate somewhere: it gets a client chunk. */
+	/** Used with mochi:hydrate or mochi:client somewhere: it gets a client chunk. */
 	hydrate: boolean;
 }
 
@@ -39,8 +39,9 @@ export async function scanIslands(root: string, resolve: Resolve): Promise<Islan
 				throw sourceError(message, { file: source, line: use.line, column: use.column, source: code });
 			}
 			const file = resolved.split('?')[0];
-			files.set(file, files.get(file) === true || use.mode === 'hydrate');
-			if (use.mode === 'hydrate' && !hydratedAt.has(file)) hydratedAt.set(file, `${relative(root, source)}:${use.line}`);
+			// A client-only island (mochi:client) runs in the browser as a hydrated one does: same chunk, same subtree rule.
+			files.set(file, files.get(file) === true || use.mode !== 'plain');
+			if (use.mode !== 'plain' && !hydratedAt.has(file)) hydratedAt.set(file, `${relative(root, source)}:${use.line}`);
 		}
 	}
 	await checkHydratedSubtrees(root, resolve, hydratedAt, usesByFile);
@@ -60,7 +61,7 @@ async function checkHydratedSubtrees(root: string, resolve: Resolve, hydratedAt:
 			if (seen.has(file) || !fs.existsSync(file)) return;
 			seen.add(file);
 			for (const use of usesByFile.get(file) ?? []) {
-				const kind = use.load ? 'mochi:defer' : 'mochi:hydrate';
+				const kind = use.load ? 'mochi:defer' : use.mode === 'client' ? 'mochi:client' : 'mochi:hydrate';
 				problems.push({
 					message:
 						`${relative(root, file)}:${use.line}: <${use.component} ${kind}> is inside the client island ${relative(root, island)} ` +

@@ -41,7 +41,7 @@ export function hydratedFiles(root: string, files: Iterable<string>): Set<string
 		const code = fs.readFileSync(source, 'utf8');
 		if (!code.includes('mochi:')) continue;
 		for (const use of findIslands(code, { filename: source, root }).islands) {
-			if (use.mode !== 'hydrate') continue;
+			if (use.mode === 'plain') continue;
 			const target = use.specifier.startsWith('.')
 				? path.resolve(path.dirname(source), use.specifier)
 				: use.specifier.startsWith('$lib/')

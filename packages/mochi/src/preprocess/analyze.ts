@@ -4,7 +4,7 @@
 import type { AST } from 'svelte/compiler';
 import { checkChildren, checkNesting, type Enclosing } from './client-checks.js';
 import { checkDirectives } from './directive-checks.js';
-import { DEFER, directiveUses, HYDRATE } from './directives.js';
+import { CLIENT, DEFER, directiveUses, HYDRATE } from './directives.js';
 import { createReporter, type Reporter } from './errors.js';
 import { collectImports } from './imports.js';
 import { checkAttributes, checkComponent, checkFallback } from './island-checks.js';
@@ -46,22 +46,27 @@ export function analyze(source: string, options: PreprocessOptions): Analysis | 
 		if (!summary.island) return enclosing;
 		const imported = checkComponent(node, imports, reporter);
 		if (node.type !== 'Component') return enclosing;
-		const { defer, hydrate } = summary;
-		checkAttributes(node, source, defer ? 'server' : 'client', reporter);
-		if (defer) checkFallback(node, reporter);
+		const { defer, hydrate, client } = summary;
+		// mochi:client with defer or hydrate: reported, and nothing else about it means much.
+		if (!defer && !hydrate && !client) return enclosing;
+		checkAttributes(node, source, defer ? 'server' : client ? 'client-only' : 'client', reporter);
+		if (defer) checkFallback(node, 'server island', reporter);
+		else if (client) checkFallback(node, 'client-only island', reporter);
 		else checkChildren(node, repeated, reporter);
 		if (enclosing) checkNesting(node, defer !== undefined, enclosing, reporter);
 
 		const { line, column } = reporter.locate(node.start);
-		// The children of a client island are its subtree as far as nesting goes (and an error anyway).
-		const inner = hydrate && !defer ? { node, directive: hydrate, line } : enclosing;
+		// The children of a client island are its subtree as far as nesting goes (an error anyway); those of
+		// a client-only one its fallback, which the browser replaces when it mounts.
+		const directive = client ?? (defer ? undefined : hydrate);
+		const inner = directive ? { node, directive, line } : enclosing;
 		if (!imported || reporter.errors.length > errorsBefore) return inner;
 		const use: IslandUse = {
 			component: node.name,
 			specifier: imported.specifier,
-			mode: hydrate ? 'hydrate' : 'plain',
+			mode: client ? 'client' : hydrate ? 'hydrate' : 'plain',
 			load: defer ? DEFER[defer] : null,
-			hydrate: hydrate ? HYDRATE[hydrate] : null,
+			hydrate: client ? CLIENT[client] : hydrate ? HYDRATE[hydrate] : null,
 			line,
 			column
 		};

@@ -3,14 +3,14 @@
 // nothing written between its tags can reach the browser — least of all another island.
 // (Islands inside the component's *own* file are the build's cross-file check, not ours.)
 import type { AST } from 'svelte/compiler';
-import { isIslandElement, type HydrateDirective } from './directives.js';
+import { isClient, isIslandElement, type ClientDirective, type HydrateDirective } from './directives.js';
 import type { Reporter } from './errors.js';
 import type { Parsed } from './parse.js';
 
 /** The client island whose children the walk is in. */
 export interface Enclosing {
 	node: AST.Component;
-	directive: HydrateDirective;
+	directive: HydrateDirective | ClientDirective;
 	line: number;
 }
 
@@ -34,6 +34,11 @@ function isBlank(node: AST.Fragment['nodes'][number]): boolean {
 /** An island (of either kind) written in the children of a client island. */
 export function checkNesting(node: AST.Component, deferred: boolean, enclosing: Enclosing, reporter: Reporter): void {
 	const outer = enclosing.node.name;
+	if (isClient(enclosing.directive)) {
+		const code = deferred ? 'defer-in-hydrated' : 'hydrate-nested';
+		const where = `it is in the fallback of <${outer} ${enclosing.directive}> (line ${enclosing.line}), which the browser replaces when ${outer} mounts`;
+		return reporter.report(node, code, `an island can't be in a client-only island's fallback: ${where}. Move it out of <${outer}>.`);
+	}
 	const where = `this one is in the children of <${outer} ${enclosing.directive}> (line ${enclosing.line}), and the browser hydrates ${outer} from its props alone`;
 	if (deferred) {
 		reporter.report(node, 'defer-in-hydrated', `a server island can't be inside a client island: ${where}. Move it out of <${outer}>.`);

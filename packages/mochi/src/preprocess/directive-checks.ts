@@ -3,9 +3,11 @@
 import type { AST } from 'svelte/compiler';
 import {
 	closest,
+	isClient,
 	isDefer,
 	isHydrate,
 	WITH_OPTIONS,
+	type ClientDirective,
 	type DeferDirective,
 	type DirectiveUse,
 	type HydrateDirective
@@ -19,9 +21,11 @@ export interface DirectiveSummary {
 	defer?: DeferDirective;
 	/** The first client-island directive, if any. */
 	hydrate?: HydrateDirective;
+	/** The first client-only directive, if any (alone: with defer or hydrate it is reported). */
+	client?: ClientDirective;
 	/** The options object of the `:visible` directive that decides when the island loads, if given. */
 	options?: EsNode;
-	/** Whether any known directive (defer or hydrate) is present, i.e. the element means to be an island. */
+	/** Whether any known directive (defer, hydrate or client) is present, i.e. the element means to be an island. */
 	island: boolean;
 	/** Where a valid `mochi:enhance` (on a `<form>`) starts: the one directive an element may carry. */
 	enhance?: number;
@@ -33,6 +37,7 @@ export const ENHANCE = 'mochi:enhance';
 export function checkDirectives(node: AST.ElementLike, attributes: DirectiveUse[], reporter: Reporter): DirectiveSummary {
 	const defers: DirectiveUse[] = [];
 	const hydrates: DirectiveUse[] = [];
+	const clients: DirectiveUse[] = [];
 	let enhance: number | undefined;
 	for (const use of attributes) {
 		if (use.name === ENHANCE) {
@@ -41,24 +46,30 @@ export function checkDirectives(node: AST.ElementLike, attributes: DirectiveUse[
 		}
 		if (isDefer(use.name)) defers.push(use);
 		else if (isHydrate(use.name)) hydrates.push(use);
+		else if (isClient(use.name)) clients.push(use);
 		else {
 			reporter.report(node, 'unknown-directive', `unknown directive ${use.name}; did you mean ${closest(use.name)}?`);
 			continue;
 		}
 		if (use.value !== true && !optionsOf(use.value, use.name)) reporter.report(node, 'directive-value', valueText(use.name));
 	}
-	for (const [kind, uses] of [['loads', defers], ['is hydrated', hydrates]] as const) {
+	for (const [kind, uses] of [['loads', defers], ['is hydrated', hydrates], ['mounts', clients]] as const) {
 		if (uses.length > 1) reporter.report(node, 'duplicate-directive', duplicateText(kind, uses));
 	}
 	const defer = defers[0]?.name as DeferDirective | undefined;
 	const hydrate = hydrates[0]?.name as HydrateDirective | undefined;
+	const client = clients[0]?.name as ClientDirective | undefined;
+	if (client && (defer || hydrate)) {
+		reporter.report(node, 'client-combination', combinationText(client, (defer ?? hydrate)!));
+		return { island: true };
+	}
 	if (defer && hydrate && hydrate !== 'mochi:hydrate') {
 		reporter.report(node, 'defer-hydrate-trigger', triggerText(defer, hydrate));
 	}
 	// A deferred island loads (and so hydrates) on its defer directive's terms; else on its hydrate one's.
-	const timing = defer ? defers[0] : hydrates[0];
+	const timing = defer ? defers[0] : (hydrates[0] ?? clients[0]);
 	const options = timing && timing.value !== true ? optionsOf(timing.value, timing.name) : undefined;
-	return { defer, hydrate, options, island: defers.length + hydrates.length > 0, enhance };
+	return { defer, hydrate, client, options, island: defers.length + hydrates.length + clients.length > 0, enhance };
 }
 
 /** The start of a valid `mochi:enhance`, or undefined once what is wrong with it is reported. */
@@ -92,6 +103,13 @@ function duplicateText(kind: string, uses: DirectiveUse[]): string {
 	const unique = [...new Set(uses.map((use) => use.name))];
 	if (unique.length === 1) return `${unique[0]} is written more than once; write it once.`;
 	return `${unique.join(' and ')} can't be combined; an island ${kind} one way, so keep one of them.`;
+}
+
+function combinationText(client: ClientDirective, other: string): string {
+	const why = other.startsWith('mochi:defer')
+		? 'a client-only island is never rendered on the server, and a server island is only rendered there'
+		: 'a client-only island has no server HTML to hydrate: the browser mounts it in place of its children';
+	return `${client} can't be combined with ${other}: ${why}. Keep one of them.`;
 }
 
 function triggerText(defer: DeferDirective, hydrate: HydrateDirective): string {

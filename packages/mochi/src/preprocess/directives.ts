@@ -12,11 +12,15 @@ export type DeferDirective = keyof typeof DEFER;
 export const HYDRATE = { 'mochi:hydrate': 'load', 'mochi:hydrate:visible': 'visible', 'mochi:hydrate:idle': 'idle' } as const;
 export type HydrateDirective = keyof typeof HYDRATE;
 
+/** Client-only directives and when the browser mounts the island (no server render: its children show until then). */
+export const CLIENT = { 'mochi:client': 'load', 'mochi:client:visible': 'visible', 'mochi:client:idle': 'idle' } as const;
+export type ClientDirective = keyof typeof CLIENT;
+
 /** The directives that take an options object: `mochi:defer:visible={{ rootMargin: '200px' }}`. */
-export const WITH_OPTIONS: readonly string[] = ['mochi:defer:visible', 'mochi:hydrate:visible'];
+export const WITH_OPTIONS: readonly string[] = ['mochi:defer:visible', 'mochi:hydrate:visible', 'mochi:client:visible'];
 
 // mochi:enhance (directive-checks.ts) is one too, so a typo of it is suggested back.
-export const ALL = [...Object.keys(DEFER), ...Object.keys(HYDRATE), 'mochi:enhance'];
+export const ALL = [...Object.keys(DEFER), ...Object.keys(HYDRATE), ...Object.keys(CLIENT), 'mochi:enhance'];
 
 export function isDefer(name: string): name is DeferDirective {
 	return Object.hasOwn(DEFER, name);
@@ -26,9 +30,13 @@ export function isHydrate(name: string): name is HydrateDirective {
 	return Object.hasOwn(HYDRATE, name);
 }
 
+export function isClient(name: string): name is ClientDirective {
+	return Object.hasOwn(CLIENT, name);
+}
+
 /** Whether an element carries a known island directive (a misspelled one doesn't count). */
 export function isIslandElement(node: AST.ElementLike, repeated: Parsed['repeated']): boolean {
-	return directiveUses(node, repeated).some(({ name }) => isDefer(name) || isHydrate(name));
+	return directiveUses(node, repeated).some(({ name }) => isDefer(name) || isHydrate(name) || isClient(name));
 }
 
 /** The `mochi:*` attributes of an element, in source order. */

@@ -37,11 +37,14 @@ function suggestedName(node: AST.ElementLike): string {
 	return /^[A-Z]/.test(last) ? last : 'Component';
 }
 
-/** Where the island's props go: `server` for `mochi:defer` (hydrated or not), `client` for `mochi:hydrate` alone. */
-export type IslandKind = 'server' | 'client';
+/**
+ * Where the island's props go: `server` for `mochi:defer` (hydrated or not), `client` for `mochi:hydrate`
+ * alone, `client-only` for `mochi:client` (the browser mounts it; nothing of it is rendered on the server).
+ */
+export type IslandKind = 'server' | 'client' | 'client-only';
 
 const ROOT = 'only its props reach the browser, where it is hydrated as its own root';
-const REASONS: Record<IslandKind, Record<string, string>> = {
+const REASONS: Record<Exclude<IslandKind, 'client-only'>, Record<string, string>> = {
 	server: {
 		BindDirective: 'its props are serialized and sent to the server.',
 		OnDirective: "event handlers are functions, and functions can't be serialized.",
@@ -66,6 +69,12 @@ const REASONS: Record<IslandKind, Record<string, string>> = {
 	}
 };
 
+/** A client-only island is mounted where a client island is hydrated; and its children are the page's own. */
+const CLIENT_ONLY: Record<string, string> = {
+	...Object.fromEntries(Object.entries(REASONS.client).map(([type, reason]) => [type, reason.replace('hydrated', 'mounted')])),
+	LetDirective: "the children of a client-only island are this page's fallback, so there are no slot props to take."
+};
+
 /** Directives, attachments and visibly-function props among the island's attributes. */
 export function checkAttributes(node: AST.Component, source: string, kind: IslandKind, reporter: Reporter): void {
 	for (const attribute of node.attributes) {
@@ -81,7 +90,7 @@ export function checkAttributes(node: AST.Component, source: string, kind: Islan
 			// As written, up to its value: `bind:value`, `on:click|once`.
 			const written =
 				attribute.type === 'AttachTag' ? '{@attach …}' : /^[^\s=]+/.exec(source.slice(attribute.start, attribute.end))![0];
-			const reason = REASONS[kind][attribute.type];
+			const reason = (kind === 'client-only' ? CLIENT_ONLY : REASONS[kind])[attribute.type];
 			reporter.report(node, 'unsupported-directive', `${written} can't be used on a ${kind} island — ${reason}`);
 		}
 	}
@@ -115,8 +124,9 @@ function objectLiteralEntries(node: EsNode): Array<[string, EsNode]> {
 }
 
 /** Snippets and named slots passed as children would be props; the children are only the fallback. */
-export function checkFallback(node: AST.Component, reporter: Reporter): void {
-	const why = "can't be passed to a server island — the children of a server island are only its fallback, shown until it loads";
+export function checkFallback(node: AST.Component, kind: 'server island' | 'client-only island', reporter: Reporter): void {
+	const until = kind === 'server island' ? 'it loads' : 'it mounts';
+	const why = `can't be passed to a ${kind} — the children of a ${kind} are only its fallback, shown until ${until}`;
 	for (const child of node.fragment.nodes) {
 		if (child.type === 'SnippetBlock') {
 			reporter.report(node, 'snippet-in-fallback', `{#snippet ${child.expression.name}()} ${why}; snippets can't be serialized.`);

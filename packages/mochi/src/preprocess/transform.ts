@@ -6,6 +6,9 @@
 // - client island (`mochi:hydrate` alone): `{@html await __mochi_hydrated(Component, {…})}`. The
 //   runtime renders the component as a root of its own and returns the wrapper's HTML, so what the
 //   browser hydrates holds exactly the markers Svelte's `hydrate()` expects. It has no children.
+// - client-only island (`mochi:client*`): `{@html __mochi_client(Component, {…})}children{@html "</mochi-island>"}`.
+//   The helper writes the props block and the opening tag (as for a client island, which is why it is
+//   `{@html}` and not a spread); the children stay in place, byte for byte, as the fallback.
 import MagicString, { type SourceMap } from 'magic-string';
 import type { AST } from 'svelte/compiler';
 import type { IslandSite } from './analyze.js';
@@ -14,7 +17,7 @@ import { closingTagStart, openingTagEnd } from './scan.js';
 import { buildProps } from './props.js';
 
 /** The runtime helpers (`mochi-framework/internal` export → local name a user is unlikely to have taken). */
-const HELPERS = { island: '__mochi_island', hydrated: '__mochi_hydrated' } as const;
+const HELPERS = { island: '__mochi_island', hydrated: '__mochi_hydrated', clientOnly: '__mochi_client' } as const;
 const TAG = 'mochi-island';
 
 export interface TransformOptions {
@@ -30,6 +33,19 @@ export function transform(source: string, ast: AST.Root, sites: IslandSite[], op
 		const { node, use } = site;
 		const where = `file: ${JSON.stringify(options.file)}, line: ${use.line}, props: ${buildProps(source, node.attributes)}`;
 		const extra = site.options === undefined ? '' : `options: ${site.options}, `;
+		if (use.mode === 'client') {
+			used.add('clientOnly');
+			const open = `{@html ${HELPERS.clientOnly}(${node.name}, { client: "${use.hydrate}", ${extra}${where} })}`;
+			const close = `{@html "</${TAG}>"}`;
+			const tag = openingTagEnd(source, node);
+			if (tag.selfClosing) {
+				s.overwrite(node.start, node.end, open + close);
+			} else {
+				s.overwrite(node.start, tag.end, open);
+				s.overwrite(closingTagStart(source, node), node.end, close);
+			}
+			continue;
+		}
 		if (use.load === null) {
 			used.add('hydrated');
 			const call = `${HELPERS.hydrated}(${node.name}, { hydrate: "${use.hydrate}", ${extra}${where} })`;

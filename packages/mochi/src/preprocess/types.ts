@@ -16,11 +16,14 @@ export interface IslandUse {
 	component: string;
 	/** The import source exactly as written, e.g. `$lib/Avatar.svelte`. */
 	specifier: string;
-	/** `hydrate` when any `mochi:hydrate*` is present: the browser hydrates the island's HTML. */
-	mode: 'plain' | 'hydrate';
+	/**
+	 * `hydrate` when any `mochi:hydrate*` is present: the browser hydrates the island's HTML; `client` for
+	 * `mochi:client*`: never rendered on the server, the browser mounts it in place of its children.
+	 */
+	mode: 'plain' | 'hydrate' | 'client';
 	/** When the browser fetches a server island (`mochi:defer*`); `null` when it isn't deferred. */
 	load: 'eager' | 'visible' | null;
-	/** When the browser hydrates it (`mochi:hydrate*`); `null` when it isn't hydrated. */
+	/** When the browser hydrates (`mochi:hydrate*`) or mounts (`mochi:client*`) it; `null` when neither. */
 	hydrate: 'load' | 'visible' | 'idle' | null;
 	line: number;
 	column: number;
@@ -53,7 +56,8 @@ export type PreprocessErrorCode =
 	| 'hydrate-nested'
 	| 'defer-in-hydrated'
 	| 'defer-hydrate-trigger'
-	| 'enhance-not-form';
+	| 'enhance-not-form'
+	| 'client-combination';
 
 export interface PreprocessResult {
 	code: string;

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import type { PluginContext } from './context.js';
 
-/** `virtual:mochi/island/<Name>`: a hydrated island's client entry: its component, Svelte's hydrate, and the step that joins them. */
+/** `virtual:mochi/island/<Name>`: a hydrated or client-only island's client entry: its component, Svelte's hydrate and mount, and the step that joins them. */
 export const CLIENT_ISLAND_PREFIX = 'virtual:mochi/island/';
 export const CLIENT_ISLANDS_FILE = '.vite/mochi-islands.json';
 const HYDRATE_MODULE = fileURLToPath(new URL('../../runtime/client/hydrate.js', import.meta.url));
@@ -30,9 +30,10 @@ export function clientIslandsPlugin(context: PluginContext): Plugin {
 			if (!island) this.error(`mochi: there is no hydrated island called "${name}".`);
 			return [
 				`import component from ${JSON.stringify(island.file)};`,
-				"import { hydrate, unmount } from 'svelte';",
+				"import { hydrate, mount, unmount } from 'svelte';",
 				`import { hydrateIsland } from ${JSON.stringify(HYDRATE_MODULE)};`,
-				'export default (element, fragment, token) => hydrateIsland(element, fragment, component, hydrate, token, unmount);'
+				// `mount` for the same component used with mochi:client (the element says which: hydrate.ts).
+				'export default (element, fragment, token) => hydrateIsland(element, fragment, component, hydrate, token, unmount, mount);'
 			].join('\n');
 		},
 		async buildStart() {

@@ -11,7 +11,11 @@ const UNMOUNT = 'mochiUnmount';
 /** A server island's shell (constants.ts: ISLAND_TAG, TOKEN_ATTRIBUTE), whose fragment's props ids are its own. */
 const SHELL = 'mochi-island[signed-props]';
 
+/** A client-only island (constants.ts: CLIENT_ATTRIBUTE): mounted in place of its fallback, not hydrated. */
+const CLIENT = 'client';
+
 type Hydrate = (component: any, options: { target: Element; props: Record<string, unknown> }) => unknown;
+type Mount = (component: any, options: { target: Element; anchor?: Node; props: Record<string, unknown> }) => unknown;
 
 export function hydrateIsland(
 	element: HTMLElement,
@@ -19,7 +23,8 @@ export function hydrateIsland(
 	component: unknown,
 	hydrate: Hydrate,
 	token: string | null = null,
-	unmount?: (instance: any) => unknown
+	unmount?: (instance: any) => unknown,
+	mount?: Mount
 ): void {
 	// A fragment's props ids are its own (they may clash with the page's): look inside it first.
 	const selector = `script[id="${CSS.escape(element.getAttribute(PROPS_REF_ATTRIBUTE) ?? '')}"]`;
@@ -29,9 +34,23 @@ export function hydrateIsland(
 	if (fragment) loadFragmentData(fragment, token);
 	const props = parse(block.textContent ?? '') as Record<string, unknown>;
 	// Named while it runs: a getRequestContext() in its <script> then says which island called it.
-	const instance = whileHydrating(element.getAttribute('name'), () => hydrate(component, { target: element, props }));
+	const start = mount && element.hasAttribute(CLIENT) ? replacing(element, mount) : hydrate;
+	const instance = whileHydrating(element.getAttribute('name'), () => start(component, { target: element, props }));
 	// A reload that swaps this island out (refresh.ts) unmounts it, so its effects and timers stop.
 	if (unmount) (element as unknown as Record<string, unknown>)[UNMOUNT] = () => unmount(instance);
+}
+
+/**
+ * Mounts before the fallback (the server's children), which leaves only once the mount has succeeded: a
+ * component that throws while mounting keeps the fallback on the page, next to the error event.
+ */
+function replacing(element: HTMLElement, mount: Mount): Hydrate {
+	return (component, options) => {
+		const fallback = [...element.childNodes];
+		const instance = mount(component, { ...options, anchor: fallback[0] });
+		for (const node of fallback) node.remove();
+		return instance;
+	};
 }
 
 const REVIVERS = { [HYDRATABLE_PROMISE]: ([value]: [unknown]) => Promise.resolve(value) };

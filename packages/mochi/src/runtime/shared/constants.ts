@@ -90,6 +90,8 @@ export const ISLAND_ERROR_STATUS: Record<IslandErrorReason, number> = {
 
 /** The hydrate trigger of a client island: `load`, `visible` or `idle`. */
 export const HYDRATE_ATTRIBUTE = 'hydrate';
+/** Marks a client-only island (`mochi:client`): its chunk mounts the component in place of the children. */
+export const CLIENT_ATTRIBUTE = 'client';
 /** URL of a client island's own chunk (its component, Svelte's `hydrate`, and runtime/client/hydrate.ts). */
 export const COMPONENT_ATTRIBUTE = 'component';
 /** The token of a hydrate-mode island answer's `hydratable()` data blocks (see HYDRATABLE_ATTRIBUTE in props-script.ts). */
