@@ -1,5 +1,6 @@
 // Client islands end to end: the built test app (`mochi build`, then `node build` as a child process)
 // in headless Chromium. One build, one server and one browser serve every suite below.
+import { clientOnlySuite } from './client-only.js';
 import { codeSplitSuite } from './code-split.js';
 import { countersSuite } from './counters.js';
 import { deferredSuite } from './deferred.js';
@@ -20,3 +21,4 @@ codeSplitSuite(app);
 stylesSuite(app);
 islandHeadSuite(app);
 hostileSuite(app);
+clientOnlySuite(app);

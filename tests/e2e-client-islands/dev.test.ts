@@ -1,6 +1,7 @@
 // Client islands under `mochi dev` (Vite in this process): islands hydrate from Vite-served modules.
 // Editing and HMR are covered elsewhere.
 import { describe, expect, it } from 'vitest';
+import { clientOnlySuite } from './client-only.js';
 import { useClientIslandsApp } from './fixture.js';
 import { hydrated } from './page.js';
 
@@ -29,3 +30,5 @@ describe('dev: client islands', () => {
 		expect(warnings.filter((line) => /hydrat/i.test(line))).toEqual([]);
 	});
 });
+
+clientOnlySuite(app);

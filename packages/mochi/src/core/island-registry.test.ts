@@ -64,6 +64,23 @@ describe('scanIslands', () => {
 		await expect(scanIslands(root, resolve)).rejects.toThrow(/src\/lib\/Row\.svelte:\d+: <Counter mochi:hydrate> is inside the client island src\/lib\/Panel\.svelte/);
 	});
 
+	it('gives a client-only island (mochi:client) a client chunk, and refuses islands in its own tree', async () => {
+		app({
+			'src/routes/index.svelte': page('<Chart mochi:client:idle>…</Chart><Card mochi:defer />', "import Chart from '../lib/Chart.svelte';\nimport Card from '../lib/Card.svelte';"),
+			'src/lib/Chart.svelte': '<canvas></canvas>',
+			'src/lib/Card.svelte': '<p>card</p>'
+		});
+		const islands = await scanIslands(root, resolve);
+		expect(islands.map(({ name, hydrate }) => ({ name, hydrate })).sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+			{ name: 'Card', hydrate: false },
+			{ name: 'Chart', hydrate: true }
+		]);
+
+		fs.writeFileSync(path.join(root, 'src/lib/Chart.svelte'), page('<Legend mochi:client />', "import Legend from './Legend.svelte';"));
+		fs.writeFileSync(path.join(root, 'src/lib/Legend.svelte'), '<p>legend</p>');
+		await expect(scanIslands(root, resolve)).rejects.toThrow(/src\/lib\/Chart\.svelte:\d+: <Legend mochi:client> is inside the client island src\/lib\/Chart\.svelte/);
+	});
+
 	it('allows the same component as a server island elsewhere, and islands beside a client island', async () => {
 		app({
 			'src/routes/index.svelte': page(
