@@ -1,6 +1,6 @@
 // Client islands end to end: the built test app (`mochi build`, then `node build` as a child process)
 // in headless Chromium. One build, one server and one browser serve every suite below.
-import { clientOnlySuite } from './client-only.js';
+import { clientOnlyDeferredSuite, clientOnlySuite } from './client-only.js';
 import { codeSplitSuite } from './code-split.js';
 import { countersSuite } from './counters.js';
 import { deferredSuite } from './deferred.js';
@@ -22,3 +22,4 @@ stylesSuite(app);
 islandHeadSuite(app);
 hostileSuite(app);
 clientOnlySuite(app);
+clientOnlyDeferredSuite(app);

@@ -137,3 +137,40 @@ async function chunkOf(app: TestApp, visitor: Visitor, name: string): Promise<st
 	void visitor;
 	return pathOf(new URL(url, app.url).href);
 }
+
+const PAGE_REPORT = { date: '2024-02-03T04:05:06.000Z', map: 'page', big: '2', hostile: 'from the page' };
+const SHELF_REPORT = { date: '2025-06-07T08:09:10.000Z', map: 'shelf', big: '1', hostile: 'from the fragment' };
+
+export function clientOnlyDeferredSuite(app: TestApp): void {
+	describe('mochi:client in a server island', () => {
+		it("mounts from its fragment's own props block, not the page's block with the same id", async () => {
+			const { page } = await app.visitor();
+			await page.goto(`${app.url}/client-only-deferred`);
+			await hydrated(page, 'mochi-island[name=Sketch]', 2);
+			const shelf = page.locator('mochi-island[name=Shelf] mochi-island[name=Sketch]');
+			// Both blocks are the first of their response: the ids clash, the props must not.
+			expect(await shelf.getAttribute('props-ref')).toBe('mochi-props-0');
+			expect(await page.locator(sketch('page')).getAttribute('props-ref')).toBe('mochi-props-0');
+			expect(JSON.parse((await shelf.locator('.report').textContent())!)).toEqual(SHELF_REPORT);
+			expect(JSON.parse((await page.locator(sketch('page')).locator('.report').textContent())!)).toEqual(PAGE_REPORT);
+			expect(await page.locator('.fallback, .shelf-fallback').count()).toBe(0);
+		});
+
+		it('reloadIslands() swaps the server island in again and mounts a fresh client-only island in it', async () => {
+			const { page } = await app.visitor();
+			await page.goto(`${app.url}/client-only-deferred`);
+			await hydrated(page, 'mochi-island[name=Sketch]', 2);
+			const inShelf = page.locator('mochi-island[name=Shelf] mochi-island[name=Sketch]');
+			await inShelf.locator('button.clicks').click();
+			await expect.poll(() => inShelf.locator('button.clicks').textContent()).toBe('shelf: 1');
+			const onPage = page.locator(sketch('page'));
+			await onPage.locator('button.clicks').click();
+			await onPage.locator('button.reload').click();
+			await expect.poll(() => onPage.locator('.reloaded').textContent()).toBe('0/0 failed');
+			// The shelf's HTML is new (its Sketch mounted again, from zero); the page's Sketch was left alone.
+			await hydrated(page, 'mochi-island[name=Shelf] mochi-island[name=Sketch]');
+			expect(await inShelf.locator('button.clicks').textContent()).toBe('shelf: 0');
+			expect(await onPage.locator('button.clicks').textContent()).toBe('page: 1');
+		});
+	});
+}

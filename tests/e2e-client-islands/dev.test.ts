@@ -1,7 +1,7 @@
 // Client islands under `mochi dev` (Vite in this process): islands hydrate from Vite-served modules.
 // Editing and HMR are covered elsewhere.
 import { describe, expect, it } from 'vitest';
-import { clientOnlySuite } from './client-only.js';
+import { clientOnlyDeferredSuite, clientOnlySuite } from './client-only.js';
 import { useClientIslandsApp } from './fixture.js';
 import { hydrated } from './page.js';
 
@@ -32,3 +32,4 @@ describe('dev: client islands', () => {
 });
 
 clientOnlySuite(app);
+clientOnlyDeferredSuite(app);
