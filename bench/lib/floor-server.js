@@ -59,7 +59,8 @@ function cookieGetter(header) {
 
 /** @param {http.IncomingMessage} req */
 function context(req) {
-	return { context: { cookies: cookieGetter(req.headers.cookie), setHeaders() {}, params: {}, locals: {} } };
+	// `islands`: the page's layout holds the header's server islands, whose tokens Svelte's render signs (as in Mochi).
+	return { context: { cookies: cookieGetter(req.headers.cookie), setHeaders() {}, params: {}, locals: {} }, islands: [] };
 }
 
 const server = http.createServer(async (req, res) => {
