@@ -25,30 +25,29 @@ async function submit(page: Page, click: () => Promise<void>): Promise<Response>
 
 export function accountsSuite(demo: Demo): void {
 	describe('signing in and out through form actions', () => {
-		it('signs in from the header on a product page, personalises the islands, then signs out again', async () => {
+		// /about has no enhanced form of its own, so the header's forms (inside the Avatar island) stay plain POSTs
+		// there; on the product pages they refresh the islands in place (enhanced-forms.ts).
+		it('signs in from the header on /about, personalises the islands after the 303, then signs out again', async () => {
 			const { page } = await demo.visitor();
-			await page.goto(`${demo.url}/products/kinako`);
-			await islandsSettled(page, [...HEADER_ISLANDS, 'Recommended']);
-			expect(await page.getByTestId('recommended').locator('h2').textContent()).toBe('Popular right now');
+			await page.goto(`${demo.url}/about`);
+			await islandsSettled(page, HEADER_ISLANDS);
 
 			await page.getByTestId('avatar').getByPlaceholder('Your name').pressSequentially('Grace Hopper');
 			const signIn = await submit(page, () => page.getByTestId('avatar').getByRole('button', { name: 'Sign in' }).click());
 			expect(pathOf(signIn.url())).toBe('/sign-in');
 			expect(signIn.status()).toBe(303);
-			expect(page.url()).toBe(`${demo.url}/products/kinako`);
-			await islandsSettled(page, [...HEADER_ISLANDS, 'Recommended']);
+			expect(page.url()).toBe(`${demo.url}/about`);
+			await islandsSettled(page, HEADER_ISLANDS);
 			expect(await greeting(page)).toBe('Hi, Grace Hopper');
-			expect(await page.getByTestId('recommended').locator('h2').textContent()).toBe('Recommended for you, Grace Hopper');
 			expect(decodeURIComponent((await userCookie(page))!.value)).toBe('Grace Hopper');
 
 			const signOut = await submit(page, () => page.getByTestId('avatar').getByRole('button', { name: 'Sign out' }).click());
 			expect(pathOf(signOut.url())).toBe('/account?/signOut');
 			expect(signOut.status()).toBe(303);
-			expect(page.url()).toBe(`${demo.url}/products/kinako`);
-			await islandsSettled(page, [...HEADER_ISLANDS, 'Recommended']);
+			expect(page.url()).toBe(`${demo.url}/about`);
+			await islandsSettled(page, HEADER_ISLANDS);
 			expect(await page.getByTestId('avatar').getByPlaceholder('Your name').isVisible()).toBe(true);
 			expect(await page.locator('[data-testid=avatar] .name').count()).toBe(0);
-			expect(await page.getByTestId('recommended').locator('h2').textContent()).toBe('Popular right now');
 			expect(await userCookie(page)).toBeUndefined();
 		});
 	});

@@ -143,6 +143,56 @@ export function actionsHttpSuite(demo: Demo): void {
 		});
 	});
 
+	describe('enhanced submissions (x-mochi-enhance), attacked', () => {
+		const enhanced = { 'x-mochi-enhance': '1', 'content-type': 'application/x-www-form-urlencoded' };
+
+		it('answer a 204 naming the cart islands and the page to go back to; a plain POST sees neither header', async () => {
+			const added = await post('/cart?/add', form({ sku: 'matcha' }), { ...enhanced, referer: `${demo.url}/products/kinako?x=1` });
+			expect(added.status).toBe(204);
+			expect(added.headers.get('x-mochi-location')).toBe('/products/kinako?x=1');
+			expect(added.headers.get('x-mochi-refresh')).toBe('CartCount,MiniCart');
+			expect(added.location).toBeNull();
+			expect(cartCookie(added)).toBe('matcha');
+			const plain = await post('/cart?/add', form({ sku: 'matcha' }), { referer: `${demo.url}/` });
+			expect(plain.status).toBe(303);
+			expect(plain.location).toBe('/');
+			expect(plain.headers.get('x-mochi-refresh')).toBeNull();
+			expect(plain.headers.get('x-mochi-location')).toBeNull();
+		});
+
+		it.each(['https://example.com/phish', '//example.com/', '\\\\example.com/', 'javascript:alert(1)'])(
+			'never sends the runtime off the site: a Referer of %j comes back as /',
+			async (referer) => {
+				for (const [path, body] of [['/cart?/add', form({ sku: 'matcha' })], ['/sign-in', form({ name: 'Ada' })], ['/account?/signOut', form({})]] as const) {
+					const posted = await post(path, body, { ...enhanced, referer, cookie: 'demo_user=Ada' });
+					expect(posted.status, path).toBe(204);
+					expect(posted.headers.get('x-mochi-location'), path).toBe('/');
+				}
+				await stillUp();
+			}
+		);
+
+		it('signing in and out names every island that shows the visitor', async () => {
+			const signedIn = await post('/sign-in', form({ name: 'Ada' }), { ...enhanced, referer: `${demo.url}/` });
+			expect(signedIn.status).toBe(204);
+			expect(signedIn.headers.get('x-mochi-refresh')).toBe('Avatar,CartCount,MiniCart,Recommended');
+			const signedOut = await post('/account?/signOut', form({}), { ...enhanced, cookie: 'demo_user=Ada', referer: `${demo.url}/` });
+			expect(signedOut.headers.get('x-mochi-refresh')).toBe('Avatar,CartCount,MiniCart,Recommended');
+		});
+
+		it('a refusal is the same 400 page with no refresh; a cross-site one is the same 403', async () => {
+			const refused = await post('/cart?/remove', form({ index: '9' }), { ...enhanced, cookie: 'demo_cart=matcha' });
+			expect(refused.status).toBe(400);
+			expect(refused.body).toContain('That item is no longer in your cart.');
+			expect(refused.headers.get('x-mochi-refresh')).toBeNull();
+			const forged = await post('/cart?/clear', form({}), { ...enhanced, origin: 'https://example.com', cookie: 'demo_cart=matcha' });
+			expect(forged.status).toBe(403);
+			expect(forged.headers.get('x-mochi-refresh')).toBeNull();
+			expect(cartCookie(forged)).toBeUndefined();
+			await stillUp();
+		});
+	});
+
 	describe('the sign-out action', () => {
 		it('is behind the guard like the rest of /account: without a name, the visitor is sent to sign in', async () => {
 			const posted = await post('/account?/signOut', form({}));

@@ -1,4 +1,5 @@
-// What a page loads: one immutable runtime module for its islands (every page has the header's), and the
+// What a page loads: one immutable runtime module for its islands (every page has the header's), the enhance
+// module where a page has an enhanced form (/ and the product pages), and the
 // islands' CSS already in the page's stylesheet before their HTML arrives. (A page without any island
 // loading no JavaScript at all is tests/e2e-client-islands' /plain: every demo page has the header.)
 import { gzipSync } from 'node:zlib';
@@ -30,9 +31,13 @@ export function assetsSuite(demo: Demo): void {
 			);
 		});
 
-		it('loads exactly one script on /, the immutable island runtime', async () => {
+		// Its "Add to cart" is an enhanced form: the enhance module comes with the runtime, still no Svelte.
+		it('loads exactly two scripts on /, the immutable island runtime and the enhanced forms', async () => {
 			const html = await (await fetch(`${demo.url}/`)).text();
-			expect(html.match(/<script\b[^>]*>/g)).toEqual([expect.stringMatching(/^<script type="module" src="\/_mochi\/assets\/[^"]+\.js">$/)]);
+			expect(html.match(/<script\b[^>]*>/g)).toEqual([
+				expect.stringMatching(/^<script type="module" src="\/_mochi\/assets\/runtime-[^"]+\.js">$/),
+				expect.stringMatching(/^<script type="module" src="\/_mochi\/assets\/enhance-[^"]+\.js">$/)
+			]);
 
 			const { page } = await demo.visitor();
 			const requests: Request[] = [];
@@ -41,16 +46,17 @@ export function assetsSuite(demo: Demo): void {
 			await islandsSettled(page, HOME_ISLANDS);
 
 			const scripts = requests.filter((r) => r.resourceType() === 'script');
-			expect(scripts.map(pathOf)).toEqual([expect.stringMatching(/^\/_mochi\/assets\/[^/]+\.js$/)]);
-			const response = (await scripts[0].response())!;
-			expect(response.status()).toBe(200);
-			expect(response.headers()['cache-control']).toMatch(/\bimmutable\b/);
-			expect(response.headers()['content-type']).toMatch(/javascript/);
-
-			const body = await response.body();
-			const gzipped = gzipSync(body).length;
-			console.log(`[e2e] island runtime ${pathOf(scripts[0])}: ${body.length} B raw, ${gzipped} B gzip`);
-			expect(body.toString()).toContain('customElements');
+			expect(scripts.map(pathOf).sort()).toEqual([expect.stringMatching(/^\/_mochi\/assets\/enhance-[^/]+\.js$/), expect.stringMatching(/^\/_mochi\/assets\/runtime-[^/]+\.js$/)]);
+			for (const script of scripts) {
+				const response = (await script.response())!;
+				expect(response.status()).toBe(200);
+				expect(response.headers()['cache-control']).toMatch(/\bimmutable\b/);
+				expect(response.headers()['content-type']).toMatch(/javascript/);
+				const body = await response.body();
+				const runtime = pathOf(script).includes('/runtime-');
+				console.log(`[e2e] ${runtime ? 'island runtime' : 'enhance'} ${pathOf(script)}: ${body.length} B raw, ${gzipSync(body).length} B gzip`);
+				expect(body.toString()).toContain(runtime ? 'customElements' : 'submit');
+			}
 		});
 	});
 

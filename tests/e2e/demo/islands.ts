@@ -1,11 +1,13 @@
 // What the demo's islands look like: fallback text in the shell, and a test id once swapped in.
 
 export const HEADER_ISLANDS = ['Avatar', 'CartCount'];
-export const HOME_ISLANDS = [...HEADER_ISLANDS, 'Recommended'];
+/** Sorted by name. The mini cart is a server island on / (hydrated on the on-demand product pages). */
+export const HOME_ISLANDS = [...HEADER_ISLANDS, 'MiniCart', 'Recommended'];
 
 export const FALLBACK_TEXT: Record<string, string> = {
 	Avatar: 'Loading your account…',
 	CartCount: '🛒 …',
+	MiniCart: 'Loading your cart…',
 	Recommended: 'Finding things you might like…',
 	StockLevel: 'Stock level unavailable right now.'
 };
@@ -14,6 +16,7 @@ export const FALLBACK_TEXT: Record<string, string> = {
 export const CONTENT: Record<string, string> = {
 	Avatar: '[data-testid=avatar]',
 	CartCount: '[data-testid=cart-count]',
+	MiniCart: '[data-testid=mini-cart]',
 	Recommended: '[data-testid=recommended]'
 };
 

@@ -3,6 +3,12 @@ import type { RequestContext } from 'mochi-framework';
 
 const GUARDED = /^\/account(\/|$)/;
 
+/**
+ * The islands that show who the visitor is: signing in or out from the header (an enhanced form) refreshes these
+ * in place when it comes back to the same page. The cart is the visitor's too (its count and the mini cart).
+ */
+export const VISITOR_ISLANDS = ['Avatar', 'CartCount', 'MiniCart', 'Recommended'] as const;
+
 /** Pages only a signed-in visitor may see (src/hooks.server.ts guards them). */
 export const isGuarded = (pathname: string): boolean => GUARDED.test(pathname);
 

@@ -22,3 +22,8 @@ test('shows the signed-in visitor, with their initials and a way out', () => {
 test('offers everyone else a sign-in form, which posts to the /sign-in page’s action', () => {
 	expect(within(stranger.container!).getByRole('button', { name: 'Sign in' }).closest('form')!.getAttribute('action')).toBe('/sign-in');
 });
+
+test('both forms are enhanced: on a page with enhanced forms they refresh the islands in place', () => {
+	expect(within(ada.container!).getByRole('button', { name: 'Sign out' }).closest('form')!.hasAttribute('mochi-enhance')).toBe(true);
+	expect(within(stranger.container!).getByRole('button', { name: 'Sign in' }).closest('form')!.hasAttribute('mochi-enhance')).toBe(true);
+});

@@ -10,3 +10,13 @@ test('updates the total as the quantity changes', async () => {
 	await fireEvent.click(screen.getByRole('button', { name: 'One more' }));
 	expect(screen.getByRole('button', { name: /^Add/ }).textContent).toBe('Add 2 to cart · $64');
 });
+
+test('starts again from 1 when the form is reset (as the runtime does once the cart islands have refreshed)', async () => {
+	render(QuantityPicker, { sku: 'kinako', price: 9 });
+	await fireEvent.click(screen.getByRole('button', { name: 'One more' }));
+	await fireEvent.click(screen.getByRole('button', { name: 'One more' }));
+	expect(screen.getByRole('button', { name: /^Add/ }).textContent).toBe('Add 3 to cart · $27');
+	screen.getByTestId('quantity-picker').closest('form')!.reset();
+	await Promise.resolve();
+	await expect.poll(() => screen.getByRole('button', { name: /^Add/ }).textContent).toBe('Add 1 to cart · $9');
+});

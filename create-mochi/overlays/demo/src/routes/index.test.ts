@@ -14,6 +14,12 @@ test('defers everything personal to server islands', () => {
 	expect(page.body).not.toContain('Ada');
 });
 
+test('adds to the cart with an enhanced form, which refreshes the mini cart island in place', () => {
+	expectIsland(page, 'MiniCart', { fallback: 'Loading your cart…' });
+	// `mochi:enhance` as it reaches the HTML: the runtime then sends the form with fetch.
+	expect(page.body).toMatch(/<form\b[^>]*\bmochi-enhance\b[^>]*\baction="\/cart\?\/add"/);
+});
+
 test('may be cached by CDNs', () => {
 	expect(page.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=600');
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blankLeftovers, checkedSvelte } from './svelte-file.js';
+import { blankEnhance, blankLeftovers, checkedSvelte } from './svelte-file.js';
 
 const root = '/app';
 const filename = '/app/src/routes/index.svelte';
@@ -52,5 +52,20 @@ describe('blankLeftovers', () => {
 	it('leaves `mochi:` outside attributes alone', () => {
 		const code = '<p title="mochi:defer">mochi:defer</p>';
 		expect(blankLeftovers(code, 'x.svelte')).toEqual({ generated: code, muted: [] });
+	});
+});
+
+describe('blankEnhance', () => {
+	it('blanks a form\'s mochi:enhance (written mochi-enhance), in an {#if} too, and nothing else', () => {
+		const original = '{#if a}<form mochi:enhance method="post"><i>mochi-enhance</i></form>{:else}<form class="x" mochi:enhance></form>{/if}';
+		const file = checkedSvelte(original, filename, root);
+		const gap = ' '.repeat('mochi-enhance'.length);
+		expect(file.generated).toBe(`{#if a}<form ${gap} method="post"><i>mochi-enhance</i></form>{:else}<form class="x" ${gap}></form>{/if}`);
+		expect(file.errors).toEqual([]);
+	});
+
+	it('leaves an attribute of that name with a value, or on another element, for svelte-check to report', () => {
+		const code = '<form mochi-enhance="yes"></form><div mochi-enhance></div>';
+		expect(blankEnhance(code, 'x.svelte')).toBe(code);
 	});
 });

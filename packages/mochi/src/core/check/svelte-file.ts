@@ -6,6 +6,7 @@ import { directiveUses } from '../../preprocess/directives.js';
 import { parseSvelte } from '../../preprocess/parse.js';
 import { openingTagEnd } from '../../preprocess/scan.js';
 import { walk } from './island-tags.js';
+import { ENHANCE_ATTRIBUTE } from '../../runtime/shared/enhance-constants.js';
 import type { MappedSource } from './position-map.js';
 
 export interface CheckedSvelte extends MappedSource {
@@ -17,7 +18,7 @@ export interface CheckedSvelte extends MappedSource {
 
 export function checkedSvelte(original: string, filename: string, root: string): CheckedSvelte {
 	const { code, map, errors } = preprocessIslands(original, { filename, root });
-	const { generated, muted } = blankLeftovers(code, filename);
+	const { generated, muted } = blankLeftovers(blankEnhance(code, filename), filename);
 	return { original, generated, mappings: map?.mappings ?? null, errors, muted };
 }
 
@@ -46,6 +47,25 @@ export function blankLeftovers(code: string, filename: string): { generated: str
 		}
 	});
 	return { generated, muted };
+}
+
+/**
+ * `mochi:enhance` is written as a `mochi-enhance` attribute on its `<form>`, which svelte-check would call
+ * an unknown property of a form element: it is blanked (same length), as it means nothing to the types.
+ */
+export function blankEnhance(code: string, filename: string): string {
+	if (!code.includes(ENHANCE_ATTRIBUTE)) return code;
+	const parsed = parseSvelte(code, filename);
+	if (!parsed) return code;
+	let generated = code;
+	walk(parsed.ast.fragment, (node) => {
+		if (node.type !== 'RegularElement' || node.name !== 'form') return;
+		for (const attribute of node.attributes) {
+			if (attribute.type !== 'Attribute' || attribute.name !== ENHANCE_ATTRIBUTE || attribute.value !== true) continue;
+			generated = generated.slice(0, attribute.start) + blank(generated.slice(attribute.start, attribute.end)) + generated.slice(attribute.end);
+		}
+	});
+	return generated;
 }
 
 /**
