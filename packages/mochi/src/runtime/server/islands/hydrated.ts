@@ -1,11 +1,10 @@
 import type { Component } from 'svelte';
-import { state, type AppRuntime } from '../state.js';
-import { serializeProps, islandName } from './island-attributes.js';
+import type { AppRuntime } from '../state.js';
+import { clientChunk, clientIslandCall, clientShellOpening } from './client-shell.js';
 import type { PropsRegistry } from './props-registry.js';
 import { hydratableData } from './hydratable-data.js';
-import { escapeHtml } from '../escape.js';
-import { PROPS_REF_ATTRIBUTE, type HydrateTrigger } from '../../shared/props-script.js';
-import { COMPONENT_ATTRIBUTE, HYDRATE_ATTRIBUTE, ISLAND_TAG, ROOT_MARGIN_ATTRIBUTE } from '../../shared/constants.js';
+import type { HydrateTrigger } from '../../shared/props-script.js';
+import { ISLAND_TAG } from '../../shared/constants.js';
 
 const FRAGMENT_STYLES = /<style\b[^>]*>[\s\S]*?<\/style>/g;
 
@@ -27,15 +26,7 @@ export async function hydrated<Props extends Record<string, any>>(
 	component: Component<Props, any, any>,
 	call: HydrateCall<NoInfer<Props>>
 ): Promise<string> {
-	const where = `${call.file}:${call.line}`;
-	const name = islandName(component, where);
-	const payload = serializeProps(name, where, call.props);
-	const store = state.storage.getStore();
-	if (!store) {
-		throw new Error(
-			`${where}: <${name} mochi:hydrate> can only render while Mochi serves a request (in a test: inside renderServer() from mochi-framework/testing).`
-		);
-	}
+	const { name, payload, store } = clientIslandCall(component, call, 'mochi:hydrate');
 	const app = store.app ?? (await standaloneRuntime(name));
 	const html = await renderHydrated(app, {
 		name,
@@ -84,16 +75,10 @@ export interface HydratedIsland {
  */
 export async function renderHydrated(app: AppRuntime, island: HydratedIsland): Promise<{ head: string; body: string }> {
 	const { name, trigger, rootMargin, nonce } = island;
-	const url = app.clientIslands[name];
-	if (url === undefined) {
-		throw new Error(`Island <${name}> is hydrated but has no client chunk. Restart the dev server or rebuild the app.`);
-	}
+	const url = clientChunk(app.clientIslands, name, 'hydrated');
 	const rendered = await app.render(island.component as any, { props: island.props, csp: nonce ? { nonce } : undefined });
 	const { id, script } = island.registry.ref(island.payload);
-	let attributes = `name="${escapeHtml(name)}" ${HYDRATE_ATTRIBUTE}="${trigger}" ${COMPONENT_ATTRIBUTE}="${escapeHtml(url)}" ${PROPS_REF_ATTRIBUTE}="${id}"`;
-	if (rootMargin) attributes += ` ${ROOT_MARGIN_ATTRIBUTE}="${escapeHtml(rootMargin)}"`;
-	// No style attribute: the page's head has the `display: contents` rule (island-style.ts).
-	const body = `${script ?? ''}<${ISLAND_TAG} ${attributes}>${rendered.body}</${ISLAND_TAG}>`;
+	const body = `${script ?? ''}${clientShellOpening({ name, trigger, url, propsId: id, rootMargin })}${rendered.body}</${ISLAND_TAG}>`;
 	return { head: rendered.head, body };
 }
 
