@@ -13,6 +13,10 @@ export default defineConfig({
 		testTimeout: 60000,
 		// Hooks build apps, bundle the runtime and launch Chromium: vitest's 10 s default is not enough under load.
 		hookTimeout: 120_000,
-		fileParallelism: false
+		fileParallelism: false,
+		// Children inherit it: with CI set (as on the CI machine) Vite and picocolors colour their terminal
+		// output, and log assertions would see colour codes inside "127.0.0.1:PORT". helpers/output.ts strips
+		// them too, for children started with an environment of their own.
+		env: { NO_COLOR: '1' }
 	}
 });

@@ -6,6 +6,7 @@ import { format, promisify } from 'node:util';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ViteDevServer } from 'vite';
+import { collectOutput, withoutAnsi } from './output.js';
 
 const run = promisify(execFile);
 export const REPO = path.resolve(fileURLToPath(new URL('..', import.meta.url)), '..');
@@ -25,14 +26,14 @@ export async function buildApp(root: string, env: Record<string, string> = {}): 
 		env: { ...process.env, ...env },
 		timeout: 120_000
 	});
-	return stdout + stderr;
+	return withoutAnsi(stdout + stderr);
 }
 
 /** Run `mochi build` that must fail: its message and output, or an error if it succeeded. */
 export async function buildFailure(root: string, env: Record<string, string> = {}): Promise<string> {
 	const output = await buildApp(root, env).then(
 		() => null,
-		(failure: Error & { stdout?: string; stderr?: string }) => `${failure.message}\n${failure.stdout ?? ''}\n${failure.stderr ?? ''}`
+		(failure: Error & { stdout?: string; stderr?: string }) => withoutAnsi(`${failure.message}\n${failure.stdout ?? ''}\n${failure.stderr ?? ''}`)
 	);
 	if (output === null) throw new Error(`mochi build in ${root} should have failed, and succeeded`);
 	return output;
@@ -45,10 +46,7 @@ export function spawnNode(root: string, args: string[] = ['build'], env: Record<
 		env: { ...process.env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
-	let output = '';
-	child.stdout!.on('data', (chunk) => (output += chunk));
-	child.stderr!.on('data', (chunk) => (output += chunk));
-	return { child, output: () => output };
+	return { child, output: collectOutput(child) };
 }
 
 /** `node build` in an app folder, as production runs it. */
@@ -81,7 +79,7 @@ export async function startInMode(root: string, mode: 'built' | 'dev', buildEnv:
 export async function startDev(root: string, options: { watch?: boolean; configFile?: string } = {}): Promise<RunningApp> {
 	const { createServer } = await import('vite');
 	let output = '';
-	const capture = (msg: string) => (output += msg + '\n');
+	const capture = (msg: string) => (output += withoutAnsi(msg) + '\n');
 	const untap = tapConsole(capture);
 	let server: ViteDevServer;
 	try {

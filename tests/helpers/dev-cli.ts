@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { REPO } from './app.js';
+import { collectOutput } from './output.js';
 import { waitFor } from './wait.js';
 
 const CLI = path.join(REPO, 'packages/mochi/bin/mochi.js');
@@ -26,10 +27,7 @@ export async function freePort(): Promise<number> {
 export function mochiDev(root: string, env: Record<string, string>, args: string[] = []): DevProcess {
 	const { NODE_ENV: _nodeEnv, VITEST: _vitest, ...terminal } = process.env;
 	const child = spawn(process.execPath, [CLI, 'dev', ...args], { cwd: root, env: { ...terminal, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-	let output = '';
-	child.stdout!.on('data', (chunk) => (output += chunk));
-	child.stderr!.on('data', (chunk) => (output += chunk));
-	return { child, output: () => output };
+	return { child, output: collectOutput(child) };
 }
 
 /** Resolves once `url` answers 2xx; throws with the server's output if it exits or takes over `timeout`. */

@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { REPO, stopChild, type RunningApp } from './app.js';
+import { collectOutput } from './output.js';
 
 const CLI = path.join(REPO, 'packages/mochi/bin/mochi.js');
 
@@ -12,19 +13,17 @@ export async function spawnDev(root: string, timeoutMs = 60_000): Promise<Runnin
 		env: { ...process.env, NODE_ENV: 'development', NO_COLOR: '1', FORCE_COLOR: '0' },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
-	let output = '';
-	child.stdout!.on('data', (chunk) => (output += chunk));
-	child.stderr!.on('data', (chunk) => (output += chunk));
+	const output = collectOutput(child);
 	const started = Date.now();
 	let url: string | undefined;
 	while (!url && Date.now() - started < timeoutMs) {
-		url = output.match(/Local:\s+(http:\/\/127\.0\.0\.1:\d+)/)?.[1];
-		if (child.exitCode !== null) throw new Error(`mochi dev exited with ${child.exitCode}:\n${output}`);
+		url = output().match(/Local:\s+(http:\/\/127\.0\.0\.1:\d+)/)?.[1];
+		if (child.exitCode !== null) throw new Error(`mochi dev exited with ${child.exitCode}:\n${output()}`);
 		if (!url) await new Promise((resolve) => setTimeout(resolve, 100));
 	}
 	if (!url) {
 		await stopChild(child);
-		throw new Error(`mochi dev did not print its URL within ${timeoutMs} ms:\n${output}`);
+		throw new Error(`mochi dev did not print its URL within ${timeoutMs} ms:\n${output()}`);
 	}
-	return { url, output: () => output, stop: () => stopChild(child) };
+	return { url, output, stop: () => stopChild(child) };
 }

@@ -8,6 +8,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO, buildApp, stopChild } from '../helpers/app.js';
+import { collectOutput } from '../helpers/output.js';
 import { waitFor } from '../helpers/wait.js';
 import { alive, get, islandUrl, sleep, spawnServer, tokenOf, waitUntil, type Server } from '../hardening/support.js';
 
@@ -220,12 +221,8 @@ describe('mochi dev', () => {
 			env: { ...process.env, NODE_ENV: 'development' },
 			stdio: ['ignore', 'pipe', 'pipe']
 		});
-		let output = '';
-		child.stdout!.on('data', (chunk) => (output += chunk));
-		child.stderr!.on('data', (chunk) => (output += chunk));
+		const plain = collectOutput(child);
 		try {
-			// eslint-disable-next-line no-control-regex
-			const plain = () => output.replace(/\x1b\[[0-9;]*m/g, '');
 			const base = await waitUntil(() => plain().match(/Local:\s+(http:\/\/127\.0\.0\.1:\d+)/)?.[1], 30_000, 'mochi dev to listen');
 			for (let i = 0; i < 5; i++) {
 				expect((await get(`${base}/leak/page`, { timeoutMs: 20_000 })).status).toBe(200);
