@@ -5,3 +5,6 @@ export const CLIENT_RUNTIME = fileURLToPath(new URL('../runtime/client/index.js'
 
 /** Enhanced forms' entry, loaded beside the runtime only by pages that have one (DESIGN.md §9). */
 export const CLIENT_ENHANCE = fileURLToPath(new URL('../runtime/client/enhance.js', import.meta.url));
+
+/** Streamed islands' entry, loaded beside the runtime only by pages that stream (DESIGN.md §8). */
+export const CLIENT_STREAM = fileURLToPath(new URL('../runtime/client/stream.js', import.meta.url));

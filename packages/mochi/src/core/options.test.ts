@@ -4,7 +4,7 @@ import { resolveOptions } from './options.js';
 describe('resolveOptions: islands.maxAge', () => {
 	it('is off by default', () => {
 		expect(resolveOptions().islands.maxAge).toBeNull();
-		expect(resolveOptions({ islands: { timeout: 5000 } }).islands).toEqual({ timeout: 5000, maxAge: null, preload: true });
+		expect(resolveOptions({ islands: { timeout: 5000 } }).islands).toEqual({ timeout: 5000, maxAge: null, preload: true, stream: true });
 		expect(resolveOptions({ islands: { maxAge: null } }).islands.maxAge).toBeNull();
 	});
 
@@ -23,6 +23,8 @@ describe('resolveOptions: islands.preload', () => {
 		expect(resolveOptions().islands.preload).toBe(true);
 		expect(resolveOptions({ islands: { preload: false } }).islands.preload).toBe(false);
 		expect(() => resolveOptions({ islands: { preload: 'no' as unknown as boolean } })).toThrow(/expected true or false/);
+		expect(resolveOptions({ islands: { stream: false } }).islands.stream).toBe(false);
+		expect(() => resolveOptions({ islands: { stream: 0 as unknown as boolean } })).toThrow(/islands: \{ stream \} \}\): expected true or false, got 0/);
 	});
 });
 

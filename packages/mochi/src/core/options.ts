@@ -22,6 +22,12 @@ export interface MochiOptions {
 		 */
 		preload?: boolean;
 		maxAge?: number | null;
+		/**
+		 * An on-demand page that no shared cache may store (its cache-control has neither `public` nor
+		 * `s-maxage`) sends its eager deferred islands in its own response, as each finishes (DESIGN.md §8).
+		 * On by default; `false` makes every page fetch its islands.
+		 */
+		stream?: boolean;
 	};
 	/**
 	 * Cross-site form posts (POST, PUT, PATCH, DELETE with a form content type) are refused with 403 before
@@ -43,7 +49,7 @@ export interface MochiOptions {
 export interface ResolvedOptions {
 	assetPrefix: string;
 	routesDir: string;
-	islands: { timeout: number; maxAge: number | null; preload: boolean };
+	islands: { timeout: number; maxAge: number | null; preload: boolean; stream: boolean };
 	csrf: CsrfSettings;
 	/** Only the fields the app set: defaults and variables are applied where the server starts. */
 	server: ServerConfig;
@@ -73,7 +79,9 @@ export function resolveOptions(options: MochiOptions = {}): ResolvedOptions {
 	}
 	const preload = options.islands?.preload ?? true;
 	if (typeof preload !== 'boolean') throw new Error(`mochi({ islands: { preload } }): expected true or false, got ${JSON.stringify(preload)}.`);
-	return { assetPrefix, routesDir: 'src/routes', islands: { timeout, maxAge, preload }, server: resolveServer(options.server), csrf: resolveCsrf(options.csrf), csp: resolveCspOptions(options.csp) };
+	const stream = options.islands?.stream ?? true;
+	if (typeof stream !== 'boolean') throw new Error(`mochi({ islands: { stream } }): expected true or false, got ${JSON.stringify(stream)}.`);
+	return { assetPrefix, routesDir: 'src/routes', islands: { timeout, maxAge, preload, stream }, server: resolveServer(options.server), csrf: resolveCsrf(options.csrf), csp: resolveCspOptions(options.csp) };
 }
 
 /** A typo'd name would silently leave a safety limit at its default, so unknown fields are refused too. */

@@ -45,6 +45,7 @@ export function serverEntryCode(root: string, options: ResolvedOptions, tree: Ro
 		`\tserver: ${JSON.stringify(options.server)},`,
 		`\tislandMaxAge: ${JSON.stringify(options.islands.maxAge)},`,
 		`\tislandPreload: ${JSON.stringify(options.islands.preload)},`,
+		`\tislandStream: ${JSON.stringify(options.islands.stream)},`,
 		`\tcsrf: ${JSON.stringify(options.csrf)},`,
 		`\thooks: ${hooks ? `{ file: ${JSON.stringify(hooks)}, module: hooks }` : 'null'}`,
 		'};'

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { BuildEnvironmentOptions, Plugin } from 'vite';
 import { SERVER_ENTRY_ID, type PluginContext } from './context.js';
-import { CLIENT_ENHANCE, CLIENT_RUNTIME } from '../client-runtime.js';
+import { CLIENT_ENHANCE, CLIENT_RUNTIME, CLIENT_STREAM } from '../client-runtime.js';
 import { DEV_CLIENT_ISLAND_PREFIX } from './client-islands.js';
 import { buildDirOf } from '../build-dir.js';
 
@@ -38,7 +38,7 @@ export function configPlugin(context: PluginContext): Plugin {
 								emptyOutDir: true,
 								assetsDir,
 								manifest: true,
-								rolldownOptions: { input: { runtime: CLIENT_RUNTIME, enhance: CLIENT_ENHANCE } }
+								rolldownOptions: { input: { runtime: CLIENT_RUNTIME, enhance: CLIENT_ENHANCE, stream: CLIENT_STREAM } }
 							};
 			return {
 				appType: 'custom',

@@ -14,6 +14,7 @@ import {
 	ISLAND_TAG,
 	MAX_GET_TOKEN_LENGTH,
 	ROOT_MARGIN_ATTRIBUTE,
+	STREAM_ATTRIBUTE,
 	TOKEN_ATTRIBUTE,
 	TOKEN_PARAM,
 	type IslandErrorReason
@@ -47,7 +48,8 @@ export class MochiIsland extends HTMLElement {
 
 	connectedCallback(): void {
 		// Moving an island reconnects it: an observer that is set already watches its children, wherever they are.
-		if (this.#fetched || this.#observer) return;
+		// A streamed island's HTML comes in the page's own response: stream.ts swaps it in (or calls load()).
+		if (this.#fetched || this.#observer || this.hasAttribute(STREAM_ATTRIBUTE)) return;
 		const trigger = this.getAttribute(HYDRATE_ATTRIBUTE);
 		if (trigger) return this.#schedule(trigger, () => this.#hydrate());
 		if (this.getAttribute('load') === 'visible') this.#whenVisible(() => (this.p = this.load()));
@@ -132,9 +134,7 @@ export class MochiIsland extends HTMLElement {
 					// Parsed in a template so nothing runs or loads until it is in the page.
 					const template = document.createElement('template');
 					template.innerHTML = await response.text();
-					this.#token = response.headers.get(HYDRATABLE_HEADER);
-					this.replaceChildren(template.content);
-					return this.#settle('loaded', ISLAND_LOAD_EVENT);
+					return this.swap(template.content, response.headers.get(HYDRATABLE_HEADER));
 				}
 				// An unread body holds the request (and its connection) open until garbage collection.
 				void response.body?.cancel();
@@ -154,6 +154,17 @@ export class MochiIsland extends HTMLElement {
 			await new Promise((resolve) => setTimeout(resolve, ISLAND_RETRY_MS * 2 ** attempt * (1 + Math.random())));
 		}
 		this.#settle('error', ISLAND_ERROR_EVENT, detail);
+	}
+
+	/**
+	 * Puts the island's HTML in place of what it shows; `token`: its answer's data token (hydrate.ts). Public for
+	 * stream.ts, a bundle of its own, which hands over a streamed island's template the same way.
+	 */
+	swap(content: DocumentFragment, token: string | null): void {
+		this.#fetched = true;
+		this.#token = token;
+		this.replaceChildren(content);
+		this.#settle('loaded', ISLAND_LOAD_EVENT);
 	}
 
 	#settle(state: 'loaded' | 'hydrated' | 'error', type: string, detail?: IslandErrorDetail): void {

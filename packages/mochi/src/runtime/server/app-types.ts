@@ -53,6 +53,8 @@ export interface ServerManifest {
 	islandMaxAge?: number | null;
 	/** Preload links for eager islands (`mochi({ islands: { preload } })`); on unless false. */
 	islandPreload?: boolean;
+	/** `mochi({ islands: { stream } })`: uncacheable on-demand pages stream their eager islands; on unless false. */
+	islandStream?: boolean;
 	/** `mochi({ csrf })`: origins whose form posts are accepted besides the app's own, or false for no check. Unset: on. */
 	csrf?: false | { trustedOrigins: string[] };
 	/** `src/hooks.server.ts` (or `.js`), imported eagerly, if the app has one. */
@@ -93,6 +95,8 @@ export interface ClientAssets {
 	runtime: string | null;
 	/** URL of the enhanced-forms module (runtime/client/enhance.ts), added beside the runtime to pages with one. */
 	enhance?: string | null;
+	/** URL of the streamed-islands module (runtime/client/stream.ts), added beside the runtime to pages that stream. */
+	stream?: string | null;
 	/** Route id -> stylesheet URLs; the key `"404"` is used for not-found and error pages. */
 	css: Record<string, string[]>;
 	/** Island name -> URL of its client chunk, for hydrated islands. */

@@ -1,5 +1,6 @@
 import { createRouter } from './router.js';
-import { compileTemplate } from './template.js';
+import { compileTemplate, templateTail } from './template.js';
+import { createPageStreamer, settleStream } from './stream-page.js';
 import { createIslandEndpoint, createIslandState } from './islands/endpoint.js';
 import { PublicTokens } from './islands/public-tokens.js';
 import { getKey } from './islands/current-key.js';
@@ -8,7 +9,7 @@ import { fromWebRequest, fromWebResponse, textAnswer, toWebResponse, type Answer
 import { createPageRenderer, pageNonce, pageTimeoutAnswer, type PageRequest, type RenderedPage } from './render-page.js';
 import { callEndpoint, endpointThrown, endpointTimeoutAnswer } from './call-endpoint.js';
 import { createRequestState, type PreparedRequest } from './create-context.js';
-import { createHookRunner, type Hooked } from './hooks.js';
+import { createHookRunner, type HookRunner, type Hooked } from './hooks.js';
 import { redirectAnswer } from './thrown.js';
 import { findAction, runAction } from './actions.js';
 import { enhancedAnswer, isEnhanced } from './refresh-islands.js';
@@ -79,7 +80,8 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 		dev,
 		islandMaxAge: manifest.islandMaxAge ?? null,
 		secureCookies: options.secureCookies ?? !dev,
-		deadline: renderDeadline(options.renderTimeout ?? manifest.server?.renderTimeout ?? DEFAULT_RENDER_TIMEOUT_MS, log)
+		deadline: renderDeadline(options.renderTimeout ?? manifest.server?.renderTimeout ?? DEFAULT_RENDER_TIMEOUT_MS, log),
+		stream: manifest.islandStream === false ? null : { fetched: new Set() }
 	};
 	const check = createChecks({ csrf: manifest.csrf ?? { trustedOrigins: [] }, log });
 
@@ -102,6 +104,7 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 	const rootError = manifest.rootError && load(manifest.rootError);
 	const match = createRouter(routes.map((route) => ({ id: route.id, segments: route.segments, data: route })));
 	const fill = compileTemplate(manifest.template);
+	const tail = templateTail(manifest.template);
 	const renderPageRequest = createPageRenderer({
 		manifest,
 		assets: options.assets,
@@ -110,6 +113,16 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 		onError,
 		log,
 		csp
+	});
+	// A streaming page's islands are answered as island requests from that page would be, hooks included.
+	const streamPage = createPageStreamer({
+		runtime,
+		islandPath,
+		log,
+		async answerIsland(request) {
+			const prepared = createIslandState(request, runtime);
+			return { answer: hooks ? await withHooks(request, ISLAND, prepared, hooks) : await island.answer(request, prepared), prepared };
+		}
 	});
 
 	/** What answers a request, worked out before any app code runs: a hook needs to know it (`ctx.kind`, `ctx.params`). */
@@ -165,7 +178,8 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 		if (target.answer) return target.answer;
 		if (target.kind === 'action') return serveAction(target, prepared);
 		if (target.kind === 'endpoint') return callEndpoint(target.route, request, target.params, { runtime, onError, prepared });
-		return (await renderPageRequest({ ...target.page, prepared })).answer;
+		const rendered = await renderPageRequest({ ...target.page, prepared });
+		return rendered.stream ? streamPage(request, rendered.answer, rendered.stream, tail) : rendered.answer;
 	}
 
 	/** What a value thrown by a hook becomes: what it would be had the island, endpoint or page thrown it. */
@@ -204,11 +218,17 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 		if (!hooks && !enhanced) return serve(request, target);
 		const prepared = prepare(request, target);
 		if (!hooks) return enhancedAnswer(await serve(request, target, prepared), prepared.state.refresh);
-		// The render timeout covers the hooks too: one stuck before resolve() must not hold the connection.
-		const running = hooks(prepared, hooked(request, target));
-		const settled = runtime.deadline ? await runtime.deadline(running, request) : await running;
-		const answered = settled === TIMED_OUT ? timedOut(target) : settled;
+		const answered = await withHooks(request, target, prepared, hooks);
+		// A hook that made a streaming page shared-cacheable after resolve() gets it without its islands.
+		settleStream(answered);
 		return enhanced ? enhancedAnswer(answered, prepared.state.refresh) : answered;
+	}
+
+	/** The hooks around a request; the render timeout covers them too: one stuck before resolve() must not hold the connection. */
+	async function withHooks(request: IncomingRequest, target: Target, prepared: PreparedRequest, run: HookRunner): Promise<Answer | Response> {
+		const running = run(prepared, hooked(request, target));
+		const settled = runtime.deadline ? await runtime.deadline(running, request) : await running;
+		return settled === TIMED_OUT ? timedOut(target) : settled;
 	}
 
 	async function renderPage(request: IncomingRequest, cspPlaceholder?: string): Promise<RenderedPage | null> {

@@ -1,5 +1,6 @@
 import type { ClientAssets, ServerManifest } from './app-types.js';
 import type { SignedIsland } from './islands/island-attributes.js';
+import type { PlacedSlot } from './stream-page.js';
 import { ISLAND_STYLE } from './island-style.js';
 import { escapeHtml } from './escape.js';
 import { ISLAND_TAG, MAX_GET_TOKEN_LENGTH, TOKEN_PARAM } from '../shared/constants.js';
@@ -20,9 +21,11 @@ export function createDocument({ manifest, assets, fill }: DocumentOptions) {
 	const preloadIslands = manifest.islandPreload !== false;
 
 	/** One preload per eager island URL that fits a GET (longer tokens are POSTed, which can't be preloaded). */
-	function islandPreloads(islands: SignedIsland[]): string {
+	function islandPreloads(islands: SignedIsland[], streamed: PlacedSlot[]): string {
 		let links = '';
+		// A streamed island is never requested: a preload of it would be a request for nothing.
 		const seen = new Set<string>();
+		for (const slot of streamed) seen.add(`${islandUrl}${encodeURIComponent(slot.name)}?${TOKEN_PARAM}=${slot.token}`);
 		for (const island of islands) {
 			if (island.load !== 'eager' || island.token.length > MAX_GET_TOKEN_LENGTH) continue;
 			const href = `${islandUrl}${encodeURIComponent(island.name)}?${TOKEN_PARAM}=${island.token}`;
@@ -33,17 +36,25 @@ export function createDocument({ manifest, assets, fill }: DocumentOptions) {
 		return links;
 	}
 
-	return function document(cssKey: string, head: string, body: string, islands: SignedIsland[] = []): string {
+	/**
+	 * `streamed`: the islands this page streams (stream-page.ts). Its runtime then runs as soon as it has loaded, right
+	 * after the page's markup (an async module; a modulepreload starts it from the head), not once the document
+	 * has ended, which for a streaming page is when its last island has: each island is swapped in as it arrives.
+	 */
+	return function document(cssKey: string, head: string, body: string, islands: SignedIsland[] = [], streamed: PlacedSlot[] = []): string {
 		// First in the head: the browser starts every eager island request while it is still parsing the page,
 		// and the runtime's fetch of the same URL (same mode and credentials) picks the response up.
-		let top = preloadIslands ? islandPreloads(islands) : '';
+		let top = preloadIslands ? islandPreloads(islands, streamed) : '';
 		const hasIslands = body.includes(islandOpen);
 		if (hasIslands) top += ISLAND_STYLE;
 		for (const href of assets.css[cssKey] ?? []) top += `<link rel="stylesheet" href="${href}">`;
 		if (assets.head) top += assets.head;
 		// The runtime is loaded only where an island or an enhanced form was rendered: other pages ship no JS.
 		const enhanced = body.includes(enhancedForm);
-		if (assets.runtime && (hasIslands || enhanced)) top += `<script type="module" src="${assets.runtime}"></script>`;
+		if (streamed.length > 0 && assets.runtime && assets.stream) {
+			top += `<link rel="modulepreload" href="${assets.runtime}"><link rel="modulepreload" href="${assets.stream}">`;
+			body += `<script type="module" async src="${assets.runtime}"></script><script type="module" async src="${assets.stream}"></script>`;
+		} else if (assets.runtime && (hasIslands || enhanced)) top += `<script type="module" src="${assets.runtime}"></script>`;
 		// Enhanced forms are a module of their own (runtime/client/enhance.ts): island pages without one never load it.
 		if (assets.enhance && enhanced) top += `<script type="module" src="${assets.enhance}"></script>`;
 		return fill(top + head, body);

@@ -10,6 +10,7 @@ import type { CspPolicy } from './csp.js';
 import { escapeHtml } from './escape.js';
 import { htmlHeaders } from './security-headers.js';
 import { TIMED_OUT, TIMEOUT_STATUS } from './render-timeout.js';
+import { planStream, type PlacedSlot } from './stream-page.js';
 
 type Load<T> = () => Promise<T>;
 
@@ -48,6 +49,8 @@ export interface PageRequest {
 export interface RenderedPage {
 	answer: Answer;
 	prepared: PreparedRequest;
+	/** The page's own markup rendered and may stream these islands (stream-page.ts); absent otherwise. */
+	stream?: PlacedSlot[];
 }
 
 /** Render a page in its layouts inside a fresh request context; failures go to the error page. */
@@ -69,6 +72,8 @@ export function createPageRenderer(options: PageRendererOptions) {
 	}
 
 	async function renderError(page: PageRequest, prepared: PreparedRequest, status: number, message: string, extraHead = '') {
+		// An error page fetches its islands: streaming is for the page's own markup.
+		prepared.state.stream = undefined;
 		// A page's `error` is the nearest _error.svelte at or above it (the root one included).
 		const load = page.error;
 		const props = { status, message, params: page.params };
@@ -96,13 +101,19 @@ export function createPageRenderer(options: PageRendererOptions) {
 		// Only with a policy: pages of an app without one pay nothing for it. A hook's request state has its nonce already.
 		const cspNonce = page.prepared ? page.prepared.state.context.cspNonce : pageNonce(csp, page);
 		const prepared = page.prepared ?? createRequestState({ request, params: page.params, app: options.runtime, cspNonce });
+		let stream: PlacedSlot[] | undefined;
 		const rendering = state.storage.run(prepared.state, async () => {
 			if (!page.page) return renderError(page, prepared, page.status ?? 404, 'Not found');
 			try {
 				const modules = await Promise.all([...page.layouts.map((l) => l()), page.page()]);
+				// A GET of an on-demand page may stream (stream-page.ts); a prerendered one is the same file for everyone.
+				if (options.runtime.stream && options.assets.stream && request.method === 'GET' && modules.at(-1)!.prerender !== true) prepared.state.stream = [];
 				const out = await renderTree(modules, { params: page.params, form: page.form }, cspNonce);
 				const head = out.head + prepared.state.head.join('');
-				return html(document(page.cssKey, head, out.body, prepared.state.islands), prepared.status ?? 200, prepared, true);
+				const planned = planStream(prepared, out.body);
+				stream = planned.slots;
+				const body = document(page.cssKey, head, planned.body, prepared.state.islands, planned.slots);
+				return html(body, prepared.status ?? 200, prepared, true);
 			} catch (error) {
 				const thrown = interpretThrown(error, options.runtime.dev);
 				if (thrown.type === 'redirect') return redirectAnswer(thrown.status, thrown.location, prepared.setCookieHeaders());
@@ -116,7 +127,7 @@ export function createPageRenderer(options: PageRendererOptions) {
 		const answer = settled;
 		// Error pages too; over any policy the app set with setHeaders: this one knows the nonce.
 		if (csp && cspNonce && !page.cspPlaceholder) answer.headers[csp.name] = csp.forNonce(cspNonce);
-		return { answer, prepared };
+		return { answer, prepared, stream: stream?.length ? stream : undefined };
 	};
 }
 

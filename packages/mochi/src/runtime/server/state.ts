@@ -21,6 +21,17 @@ export interface AppRuntime {
 	secureCookies?: boolean;
 	/** `mochi({ server: { renderTimeout } })`: pages, islands and endpoints race it (render-timeout.ts). Unset: none. */
 	deadline?: RenderDeadline;
+	/**
+	 * Streaming (stream-page.ts), null when `mochi({ islands: { stream: false } })`. `fetched`: names of islands
+	 * that set a cookie or a header when streamed; from then on they are fetched (their answer carries those).
+	 */
+	stream?: { fetched: Set<string> } | null;
+}
+
+/** An eager island of a page that may stream: its slot is its index in `RequestState.stream`. */
+export interface StreamSlot {
+	name: string;
+	token: string;
 }
 
 /** What one request carries besides its public context: work the framework itself records. */
@@ -37,6 +48,8 @@ export interface RequestState {
 	head: string[];
 	/** Island names `refreshIslands()` asked for (refresh-islands.ts); only an enhanced submission hears of them. */
 	refresh?: Set<string>;
+	/** Set while a page that may stream renders its own markup (render-page.ts): the islands given a slot. */
+	stream?: StreamSlot[];
 }
 
 /** Process-wide server state: the key, the island registry and the per-request store. */

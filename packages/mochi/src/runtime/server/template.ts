@@ -23,3 +23,8 @@ export function compileTemplate(template: string): (head: string, body: string) 
 	const c = template.slice(bodyAt + '%mochi.body%'.length);
 	return (head, body) => a + head + b + body + c;
 }
+
+/** What the template has after `%mochi.body%`: a streaming page sends it once its last island is in (stream-page.ts). */
+export function templateTail(template: string): string {
+	return template.slice(template.indexOf('%mochi.body%') + '%mochi.body%'.length);
+}

@@ -104,3 +104,9 @@ export const ISLAND_LOAD_EVENT = 'mochi:island-load';
 export const ISLAND_ERROR_EVENT = 'mochi:island-error';
 /** Fired on a client island once Svelte has hydrated it. */
 export const ISLAND_HYDRATE_EVENT = 'mochi:island-hydrate';
+
+/**
+ * On a shell of a streaming page (DESIGN.md §8): this island's HTML comes later in the page's own response, so
+ * the runtime does not fetch it. The value is its slot (stream-constants.ts has the element that names it).
+ */
+export const STREAM_ATTRIBUTE = 'stream';

@@ -3,7 +3,7 @@ import type { Component } from 'svelte';
 import { state } from '../state.js';
 import { signToken } from './token.js';
 import { getKey } from './current-key.js';
-import { MAX_GET_TOKEN_LENGTH, ROOT_MARGIN_ATTRIBUTE, TOKEN_ATTRIBUTE, type IslandLoad, type IslandMode } from '../../shared/constants.js';
+import { MAX_GET_TOKEN_LENGTH, ROOT_MARGIN_ATTRIBUTE, STREAM_ATTRIBUTE, TOKEN_ATTRIBUTE, type IslandLoad, type IslandMode } from '../../shared/constants.js';
 
 /**
  * What the preprocessor passes for each `<X mochi:defer …>` (see preprocess/). `Props` is the island
@@ -54,6 +54,12 @@ export function island<Props extends Record<string, any>>(
 	const attributes: Record<string, string> = { name, [TOKEN_ATTRIBUTE]: token };
 	if (call.load === 'visible') attributes.load = 'visible';
 	if (call.options?.rootMargin) attributes[ROOT_MARGIN_ATTRIBUTE] = call.options.rootMargin;
+	// A page that may stream gives each eager island a slot; stream-page.ts takes the attribute off again if
+	// the page turns out not to stream. Islands known to set cookies or headers keep being fetched.
+	const slots = store?.stream;
+	if (slots && call.load === 'eager' && token.length <= MAX_GET_TOKEN_LENGTH && !store!.app?.stream?.fetched.has(name)) {
+		attributes[STREAM_ATTRIBUTE] = String(slots.push({ name, token }) - 1);
+	}
 	return attributes;
 }
 
