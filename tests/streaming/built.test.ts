@@ -1,0 +1,6 @@
+// Streaming, built and served by `node build`: over HTTP, then in Chromium.
+import { useStreamingApp } from './fixture.js';
+import { httpSuite } from './http.js';
+
+const app = useStreamingApp('built');
+httpSuite(app);
