@@ -18,6 +18,8 @@ export function httpSuite(app: StreamingApp): void {
 			expect(stream.headers['x-accel-buffering']).toBe('no');
 			expect(stream.headers['content-length']).toBeUndefined();
 			expect(stream.headers['transfer-encoding']).toBe('chunked');
+			// It carries personal island HTML: no shared cache may keep it, though the page set no cache-control.
+			expect(stream.headers['cache-control']).toBe('private, no-store');
 			expect(stream.headers['content-security-policy']).toMatch(/script-src 'self' 'nonce-/);
 			// Both fast islands are in while the gated one is held: the first bytes did not wait for it.
 			await stream.until('<mochi-stream for="2"');

@@ -158,6 +158,7 @@ export function createPageStreamer(options: PageStreamOptions) {
 		);
 		streams.set(body, { unstream: () => void (streaming = false) });
 		const headers = new Headers(answer.headers);
+		headers.set('cache-control', privateCacheControl(headers.get('cache-control')));
 		for (const cookie of answer.cookies) headers.append('set-cookie', cookie);
 		// nginx (and proxies that honour it) would otherwise buffer the whole response before passing it on.
 		headers.set('x-accel-buffering', 'no');
@@ -165,6 +166,15 @@ export function createPageStreamer(options: PageStreamOptions) {
 		headers.append('vary', 'accept-encoding');
 		return new Response(body, { status: answer.status, headers });
 	};
+}
+
+/**
+ * A streamed page carries its islands' HTML, which is personal (an island answer is `private, no-store` by
+ * default): no shared cache may keep it, even one that would store a bare `max-age`, or a response that says nothing.
+ */
+export function privateCacheControl(value: string | null): string {
+	if (!value) return 'private, no-store';
+	return /(?:^|[\s,])(?:private|no-store)\b/i.test(value) ? value : `private, ${value}`;
 }
 
 /** One island's part of the stream: its HTML in a template (empty unless it rendered), then the element that places it. */

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { privateCacheControl, sharedCacheable } from './stream-page.js';
+
+describe('sharedCacheable', () => {
+	it.each([
+		['public, max-age=60', true],
+		['max-age=0, s-maxage=600', true],
+		['S-MAXAGE=1', true],
+		['private, max-age=60', false],
+		['no-store', false],
+		['max-age=60', false],
+		['', false],
+		[null, false],
+		// Not the directive, only a look-alike inside another token.
+		['x-public-thing=1', false]
+	])('%j → %s', (value, expected) => {
+		expect(sharedCacheable(value)).toBe(expected);
+	});
+});
+
+describe('privateCacheControl', () => {
+	it('marks a streamed page private, keeping what the page said', () => {
+		expect(privateCacheControl(null)).toBe('private, no-store');
+		expect(privateCacheControl('max-age=60')).toBe('private, max-age=60');
+		expect(privateCacheControl('private, max-age=5')).toBe('private, max-age=5');
+		expect(privateCacheControl('no-store')).toBe('no-store');
+	});
+});
