@@ -16,10 +16,12 @@ describe.each(MODES)('asset prefix and a root catch-all (%s)', (mode) => {
 		token = tokenOf(shell, 'Hello');
 	}, START_TIMEOUT);
 
-	it('renders the island page with its shell', () => {
+	it('renders the island page with its shell, and streams the island after it', () => {
 		expect(shell).toContain('[prefix-index]');
 		expect(shell).toContain('hello fallback');
-		expect(shell).not.toContain('[hello-island]');
+		// The page is on demand and uncacheable: the island comes in the same response, after the page's markup.
+		expect(shell.indexOf('[hello-island] who=prefix')).toBeGreaterThan(shell.indexOf('hello fallback'));
+		expect(shell).toMatch(/<template>[^]*\[hello-island\][^]*<\/template><mochi-stream for="0"><\/mochi-stream>/);
 	});
 
 	it('serves the island under /static/m/island/', async () => {
@@ -56,18 +58,21 @@ describe.each(MODES)('asset prefix and a root catch-all (%s)', (mode) => {
 	});
 
 	it('references a runtime that loads', async () => {
-		const scripts = [...shell.matchAll(/<script type="module" src="([^"]+)"><\/script>/g)].map((match) => match[1]);
+		const scripts = [...shell.matchAll(/<script type="module"(?: async)? src="([^"]+)"><\/script>/g)].map((match) => match[1]);
+		// The runtime and, on a streaming page, the stream module.
 		const runtime = mode === 'built' ? scripts : scripts.filter((src) => src !== '/@vite/client');
-		expect(runtime).toHaveLength(1);
-		if (mode === 'built') expect(runtime[0]).toMatch(/^\/static\/m\/assets\/runtime-[\w-]+\.js$/);
-		const { status, headers } = await get(app, runtime[0]);
-		expect(status).toBe(200);
-		expect(headers.get('content-type')).toMatch(/javascript/);
-		if (mode === 'built') expect(headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+		expect(runtime).toHaveLength(2);
+		if (mode === 'built') expect(runtime).toEqual([expect.stringMatching(/^\/static\/m\/assets\/runtime-[\w-]+\.js$/), expect.stringMatching(/^\/static\/m\/assets\/stream-[\w-]+\.js$/)]);
+		for (const src of runtime) {
+			const { status, headers } = await get(app, src);
+			expect(status).toBe(200);
+			expect(headers.get('content-type')).toMatch(/javascript/);
+			if (mode === 'built') expect(headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+		}
 	});
 
 	it('tells the runtime where islands live', async () => {
-		const scripts = [...shell.matchAll(/<script type="module" src="([^"]+)"/g)].map((match) => match[1]);
+		const scripts = [...shell.matchAll(/<script type="module"(?: async)? src="([^"]+)"/g)].map((match) => match[1]);
 		const src = scripts.find((script) => /runtime/.test(script))!;
 		// Built: one bundle. Dev: the runtime's modules as Vite serves them; the prefix is in app-config.js.
 		const code = (await get(app, mode === 'built' ? src : src.replace(/index\.js$/, 'app-config.js'))).body;
