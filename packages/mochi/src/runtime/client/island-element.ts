@@ -38,8 +38,11 @@ export class MochiIsland extends HTMLElement {
 	/** Watching for the island to come near; null once it has (null, not undefined: shorter in the bundle). */
 	#observer: IntersectionObserver | null | undefined;
 	#marker: HTMLElement | undefined;
-	/** The last fragment's `x-mochi-hydratable`: which of its data blocks are the server's (hydrate.ts). */
-	#token: string | null | undefined;
+	/**
+	 * The last fragment's `x-mochi-hydratable`: which of its data blocks are the server's (hydrate.ts). A property,
+	 * never an attribute, so no markup can set it; public because stream.ts (another bundle) sets it for a streamed one.
+	 */
+	declare t?: string | null;
 	/**
 	 * The island's current fetch, set when it starts: a reload (refresh.ts) queues behind it, and one that
 	 * never started (`load="visible"`, not yet near) is left alone. Public: refresh.ts may be another bundle's.
@@ -81,10 +84,11 @@ export class MochiIsland extends HTMLElement {
 				default: (element: HTMLElement, fragment: Element | null, token: string | null | undefined) => void;
 			};
 			// Inside a fetched fragment (a deferred + hydrated island), its props and data live in that fragment,
-			// and the shell's answer said which data is real (a private field: no markup can set it).
+			// and the shell's answer said which data is real (a property, `t`: no markup can set it).
 			// Undefined with no parent: hydrate.ts treats it as null (no fragment).
-			const shell = this.parentElement?.closest(`${ISLAND_TAG}[${TOKEN_ATTRIBUTE}]`) as Element | null;
-			entry.default(this, shell, shell instanceof MochiIsland ? shell.#token : null);
+			// A shell not upgraded (yet) has no `t`: undefined, which hydrate.ts treats as null too.
+			const shell = this.parentElement?.closest(`${ISLAND_TAG}[${TOKEN_ATTRIBUTE}]`) as MochiIsland | null;
+			entry.default(this, shell, shell?.t);
 			this.#settle('hydrated', ISLAND_HYDRATE_EVENT);
 		} catch (error) {
 			console.error(error);
@@ -134,7 +138,9 @@ export class MochiIsland extends HTMLElement {
 					// Parsed in a template so nothing runs or loads until it is in the page.
 					const template = document.createElement('template');
 					template.innerHTML = await response.text();
-					return this.swap(template.content, response.headers.get(HYDRATABLE_HEADER));
+					this.t = response.headers.get(HYDRATABLE_HEADER);
+					this.replaceChildren(template.content);
+					return this.#settle('loaded', ISLAND_LOAD_EVENT);
 				}
 				// An unread body holds the request (and its connection) open until garbage collection.
 				void response.body?.cancel();
@@ -154,17 +160,6 @@ export class MochiIsland extends HTMLElement {
 			await new Promise((resolve) => setTimeout(resolve, ISLAND_RETRY_MS * 2 ** attempt * (1 + Math.random())));
 		}
 		this.#settle('error', ISLAND_ERROR_EVENT, detail);
-	}
-
-	/**
-	 * Puts the island's HTML in place of what it shows; `token`: its answer's data token (hydrate.ts). Public for
-	 * stream.ts, a bundle of its own, which hands over a streamed island's template the same way.
-	 */
-	swap(content: DocumentFragment, token: string | null): void {
-		this.#fetched = true;
-		this.#token = token;
-		this.replaceChildren(content);
-		this.#settle('loaded', ISLAND_LOAD_EVENT);
 	}
 
 	#settle(state: 'loaded' | 'hydrated' | 'error', type: string, detail?: IslandErrorDetail): void {

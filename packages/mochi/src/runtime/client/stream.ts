@@ -2,7 +2,7 @@
 // the page's markup, the server writes each island as `<template>HTML</template><mochi-stream for="SLOT">` as soon
 // as it is rendered. The element is upgraded the moment it is parsed (or, if it came first, when this module
 // defines it), so each island is swapped in as it arrives, not once the page has ended.
-import { ISLAND_ERROR_EVENT, ISLAND_TAG, STREAM_ATTRIBUTE, STREAM_TAG } from '../shared/stream-constants.js';
+import { ISLAND_ERROR_EVENT, ISLAND_LOAD_EVENT, ISLAND_TAG, STREAM_ATTRIBUTE, STREAM_TAG } from '../shared/stream-constants.js';
 import type { IslandErrorDetail, MochiIsland } from './island-element.js';
 
 /** A waiting shell: `<mochi-island stream="SLOT">` (the runtime's element, another bundle's class). */
@@ -30,7 +30,18 @@ class MochiStream extends HTMLElement {
 			const detail: IslandErrorDetail = { status: Number(this.getAttribute('status')), reason: error };
 			island.setAttribute('state', 'error');
 			island.dispatchEvent(new CustomEvent(ISLAND_ERROR_EVENT, { bubbles: true, detail }));
-		} else island.swap(template.content, this.getAttribute('hydratable'));
+		} else {
+			// As a fetched island's HTML is (island-element.ts): parsed again through innerHTML, whose scripts never
+			// run (one the parser put in this template would run once moved into the page), then put in place.
+			const fresh = document.createElement('template');
+			fresh.innerHTML = template.innerHTML;
+			island.t = this.getAttribute('hydratable');
+			island.replaceChildren(fresh.content);
+			island.setAttribute('state', 'loaded');
+			island.dispatchEvent(new CustomEvent(ISLAND_LOAD_EVENT, { bubbles: true }));
+		}
+		// Settled: reloadIslands() (refresh.ts) queues behind `p`, and leaves an island without one alone.
+		island.p ??= Promise.resolve();
 	}
 }
 

@@ -9,6 +9,11 @@ describe('repeated constants', () => {
 		expect([enhance.ISLAND_TAG, enhance.TOKEN_ATTRIBUTE, enhance.ISLAND_ERROR_EVENT]).toEqual([island.ISLAND_TAG, island.TOKEN_ATTRIBUTE, island.ISLAND_ERROR_EVENT]);
 	});
 	it('stream-constants.ts says what constants.ts says', () => {
-		expect([stream.ISLAND_TAG, stream.STREAM_ATTRIBUTE, stream.ISLAND_ERROR_EVENT]).toEqual([island.ISLAND_TAG, island.STREAM_ATTRIBUTE, island.ISLAND_ERROR_EVENT]);
+		expect([stream.ISLAND_TAG, stream.STREAM_ATTRIBUTE, stream.ISLAND_LOAD_EVENT, stream.ISLAND_ERROR_EVENT]).toEqual([
+			island.ISLAND_TAG,
+			island.STREAM_ATTRIBUTE,
+			island.ISLAND_LOAD_EVENT,
+			island.ISLAND_ERROR_EVENT
+		]);
 	});
 });

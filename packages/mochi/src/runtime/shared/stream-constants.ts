@@ -6,7 +6,8 @@
 /** The empty element after each streamed island's `<template>`, upgraded by runtime/client/stream.ts. */
 export const STREAM_TAG = 'mochi-stream';
 
-/** = ISLAND_TAG, STREAM_ATTRIBUTE and ISLAND_ERROR_EVENT of constants.ts. */
+/** = ISLAND_TAG, STREAM_ATTRIBUTE, ISLAND_LOAD_EVENT and ISLAND_ERROR_EVENT of constants.ts. */
 export const ISLAND_TAG = 'mochi-island';
 export const STREAM_ATTRIBUTE = 'stream';
+export const ISLAND_LOAD_EVENT = 'mochi:island-load';
 export const ISLAND_ERROR_EVENT = 'mochi:island-error';
