@@ -38,7 +38,7 @@ export function openStream(url: string, headers: Record<string, string> = {}): P
 				headers: response.headers,
 				text: () => text,
 				ended: () => ended,
-				until: (part, timeout = 15_000) => waitFor(() => has(part), { what: `${String(part)} in ${url} (so far: …${text.slice(-300)})`, timeout }),
+				until: async (part, timeout = 15_000) => void (await waitFor(() => has(part), { what: `${String(part)} in ${url} (so far: …${text.slice(-300)})`, timeout })),
 				end: async (timeout = 20_000) => (await waitFor(() => ended, { what: `the end of ${url}`, timeout }), text),
 				destroy: () => request.destroy()
 			});
