@@ -2,7 +2,7 @@ import type { ClientAssets, ServerManifest } from './app-types.js';
 import type { SignedIsland } from './islands/island-attributes.js';
 import { ISLAND_STYLE } from './island-style.js';
 import { escapeHtml } from './escape.js';
-import { ISLAND_TAG, MAX_GET_TOKEN_LENGTH, TOKEN_PARAM } from '../shared/constants.js';
+import { HYDRATE_ATTRIBUTE, ISLAND_TAG, MAX_GET_TOKEN_LENGTH, TOKEN_PARAM } from '../shared/constants.js';
 import { ENHANCE_ATTRIBUTE } from '../shared/enhance-constants.js';
 
 export interface DocumentOptions {
@@ -16,6 +16,8 @@ export function createDocument({ manifest, assets, fill }: DocumentOptions) {
 	const islandOpen = `<${ISLAND_TAG}`;
 	// What the preprocessor writes for `<form mochi:enhance>` (a substring check, as for islands).
 	const enhancedForm = ` ${ENHANCE_ATTRIBUTE}`;
+	// What every client island's opening tag has (islands/client-shell.ts).
+	const clientIsland = ` ${HYDRATE_ATTRIBUTE}="`;
 	const islandUrl = `${manifest.assetPrefix}/island/`;
 	const preloadIslands = manifest.islandPreload !== false;
 
@@ -44,6 +46,8 @@ export function createDocument({ manifest, assets, fill }: DocumentOptions) {
 		// The runtime is loaded only where an island or an enhanced form was rendered: other pages ship no JS.
 		const enhanced = body.includes(enhancedForm);
 		if (assets.runtime && (hasIslands || enhanced)) top += `<script type="module" src="${assets.runtime}"></script>`;
+		// The runtime imports client islands' code only when one connects: fetched beside it, not after it.
+		if (assets.clientIsland && hasIslands && body.includes(clientIsland)) top += `<link rel="modulepreload" href="${assets.clientIsland}">`;
 		// Enhanced forms are a module of their own (runtime/client/enhance.ts): island pages without one never load it.
 		if (assets.enhance && enhanced) top += `<script type="module" src="${assets.enhance}"></script>`;
 		return fill(top + head, body);
