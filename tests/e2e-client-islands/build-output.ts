@@ -14,6 +14,8 @@ interface ManifestChunk {
 export interface ClientBuild {
 	/** `/_mochi/assets/runtime-[hash].js` */
 	runtime: string;
+	/** `/_mochi/assets/client-island-[hash].js`: client islands' code, which the runtime imports for them. */
+	clientIsland: string;
 	/** Island name → its chunk's URL path. */
 	islands: Record<string, string>;
 	/** URL paths of the chunks an island's chunk imports statically. */
@@ -25,9 +27,11 @@ export function readClientBuild(): ClientBuild {
 	const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
 	const islands = JSON.parse(readFileSync(path.join(dir, 'mochi-islands.json'), 'utf8')) as Record<string, string>;
 	const runtime = Object.values(manifest).find((chunk) => chunk.isEntry && chunk.name === 'runtime');
-	if (!runtime) throw new Error('no runtime entry in the client manifest');
+	const clientIsland = Object.values(manifest).find((chunk) => chunk.isEntry && chunk.name === 'client-island');
+	if (!runtime || !clientIsland) throw new Error('no runtime or client-island entry in the client manifest');
 	return {
 		runtime: `/${runtime.file}`,
+		clientIsland: `/${clientIsland.file}`,
 		islands,
 		importsOf(name) {
 			const chunk = manifest[`virtual:mochi/island/${name}`];

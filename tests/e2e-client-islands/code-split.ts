@@ -1,4 +1,5 @@
-// A page downloads the runtime, the chunks of the islands it hydrates and the Svelte chunk they share;
+// A page downloads the runtime, client islands' code (its own chunk, preloaded: pages with only server islands
+// never load it), the chunks of the islands it hydrates and the Svelte chunk they share;
 // a page without islands downloads no JavaScript. Prints the bytes per page for the CI log.
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -23,7 +24,7 @@ export function codeSplitSuite(app: TestApp): void {
 	}
 
 	describe('code per page', () => {
-		it('/other loads the runtime, OtherWidget and the shared Svelte chunk, nothing else', async () => {
+		it('/other loads the runtime, client islands\' code, OtherWidget and the shared Svelte chunk, nothing else', async () => {
 			const build = readClientBuild();
 			const shared = build.importsOf('OtherWidget');
 			expect(shared).toHaveLength(1);
@@ -35,7 +36,7 @@ export function codeSplitSuite(app: TestApp): void {
 			await hydrated(page, 'mochi-island[name=OtherWidget]');
 			await page.waitForLoadState('networkidle');
 			const scripts = scriptPaths(requests);
-			expect([...scripts].sort()).toEqual([build.runtime, build.islands.OtherWidget, ...shared].sort());
+			expect([...scripts].sort()).toEqual([build.runtime, build.clientIsland, build.islands.OtherWidget, ...shared].sort());
 			for (const name of HOME_ISLANDS) expect(scripts).not.toContain(build.islands[name]);
 			await page.locator('button.other').click();
 			await expect.poll(() => page.locator('button.other').textContent()).toBe('other is on');
@@ -51,7 +52,7 @@ export function codeSplitSuite(app: TestApp): void {
 			await hydrated(page, 'mochi-island[name=FarCounter]');
 			await page.waitForLoadState('networkidle');
 			const scripts = scriptPaths(requests);
-			const expected = [build.runtime, ...build.importsOf('Counter'), ...HOME_ISLANDS.map((name) => build.islands[name])];
+			const expected = [build.runtime, build.clientIsland, ...build.importsOf('Counter'), ...HOME_ISLANDS.map((name) => build.islands[name])];
 			expect([...scripts].sort()).toEqual(expected.sort());
 			expect(scripts).not.toContain(build.islands.OtherWidget);
 			await report('/', scripts);

@@ -32,6 +32,7 @@ describe.each(MODES)('enhanced forms in Chromium (%s)', (mode) => {
 		return response.json();
 	}
 	beforeEach(() => setState({ count: 0, mutations: 0, note: 'none' }));
+	const setCount = (count: number) => setState({ count });
 
 	/** A fresh visitor whose page records documents loaded, enhance and island events, and aria-busy it saw. */
 	async function visit(url: string, options: { javaScriptEnabled?: boolean } = {}) {
@@ -47,7 +48,17 @@ describe.each(MODES)('enhanced forms in Chromium (%s)', (mode) => {
 			w.__events = [];
 			w.__busy = [];
 			for (const type of ['mochi:enhance-load', 'mochi:enhance-error', 'mochi:island-load', 'mochi:island-error']) {
-				addEventListener(type, (event) => w.__events.push({ type, detail: JSON.parse(JSON.stringify((event as CustomEvent).detail ?? null)), name: (event.target as Element).getAttribute('name') }));
+				addEventListener(type, (event) => {
+					const { target } = event;
+					const detail = (event as CustomEvent).detail ?? null;
+					w.__events.push({
+						type,
+						detail: JSON.parse(JSON.stringify(detail)),
+						// Where it fired, and (enhance events) which form it was about, still in the page or not.
+						name: target instanceof Element ? target.getAttribute('name') : 'document',
+						form: detail?.form instanceof HTMLFormElement ? `${detail.form.className}${detail.form.isConnected ? '' : ' (detached)'}` : undefined
+					});
+				});
 			}
 			new MutationObserver((records) => {
 				for (const record of records) {
@@ -79,6 +90,28 @@ describe.each(MODES)('enhanced forms in Chromium (%s)', (mode) => {
 		expect(await text(page, '.mutations')).toBe('mutations 0');
 		expect(await page.evaluate(() => document.activeElement?.className)).toBe('add-button');
 		expect((await events(page, 'mochi:enhance-load')).length).toBe(1);
+		expect(errors).toEqual([]);
+	});
+
+	it('a form inside an island its answer refreshes: the islands swap, and mochi:enhance-load reaches the form and the document once each', async () => {
+		const { page, documents, errors } = await setCount(3).then(() => visit('/'));
+		await expect.poll(() => text(page, '.mini-cart'), { timeout: WAIT }).toBe('mini 3 items, note none');
+		// A listener on the form itself hears it too, though the form has left the page by then.
+		await page.locator('form.clear').evaluate((form) => form.addEventListener('mochi:enhance-load', () => ((window as unknown as { onForm: number }).onForm = ((window as unknown as { onForm?: number }).onForm ?? 0) + 1)));
+		await page.locator('.clear-button').click();
+		await expect.poll(() => text(page, '.mini-cart'), { timeout: WAIT }).toBe('mini 0 items, note none');
+		await expect.poll(() => text(page, '.cart-count'), { timeout: WAIT }).toBe('count 0');
+		await expect.poll(() => events(page, 'mochi:enhance-load'), { timeout: WAIT }).toHaveLength(1);
+		const [load] = (await events(page, 'mochi:enhance-load')) as unknown as Array<{ name: string; form: string; detail: { refreshed: string[]; failed: unknown[] } }>;
+		// The submitted form left with the old fragment: the event fired on it and on the document, naming it.
+		expect(load.name).toBe('document');
+		expect(await page.evaluate(() => (window as unknown as { onForm?: number }).onForm)).toBe(1);
+		expect(load.form).toBe('clear (detached)');
+		expect(load.detail.refreshed).toEqual(['CartCount', 'MiniCart']);
+		expect(load.detail.failed).toEqual([]);
+		// The fresh fragment's form is a new one, in the page and enhanced like the first.
+		expect(await page.evaluate(() => document.querySelector('form.clear')?.isConnected)).toBe(true);
+		expect(documents).toEqual([`GET ${app.url}/`]);
 		expect(errors).toEqual([]);
 	});
 

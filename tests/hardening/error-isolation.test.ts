@@ -32,6 +32,15 @@ describe('error isolation', () => {
 	let before: Health;
 	let after: Health;
 	let logLines: number;
+	/** When the hammer started, and when each healthy sample was answered (ms). */
+	let hammerStart = 0;
+	let hammerEnd = 0;
+	const answeredAt: number[] = [];
+	/** The longest time without a healthy answer, from the hammer's start to its end. */
+	const longestSilence = () => {
+		const times = [hammerStart, ...answeredAt, hammerEnd];
+		return Math.max(...times.slice(1).map((at, i) => at - times[i]));
+	};
 
 	beforeAll(async () => {
 		await buildApp(APP);
@@ -60,16 +69,18 @@ describe('error isolation', () => {
 		const linesBefore = server.output().match(RENDER_FAILED)?.length ?? 0;
 
 		// The hammer: 32 loops on the broken island; beside it, one healthy request every 20 ms or so.
+		hammerStart = Date.now();
 		[hammer, samples] = await Promise.all([
 			runLoad({ durationMs: HAMMER_MS, concurrency: 32, maxRequests: 1_000_000, task: failOnce }),
-			runLoad({ durationMs: HAMMER_MS, concurrency: 1, maxRequests: 100_000, task: (i) => healthyOnce(i).then(() => sleep(20)) })
+			runLoad({ durationMs: HAMMER_MS, concurrency: 1, maxRequests: 100_000, task: (i) => healthyOnce(i).then(() => void answeredAt.push(Date.now())).then(() => sleep(20)) })
 		]);
+		hammerEnd = Date.now();
 		after = await health(server.url);
 		logLines = (server.output().match(RENDER_FAILED)?.length ?? 0) - linesBefore;
 		agent.destroy();
 		console.log(
 			`[hardening] error isolation: ${hammer.requests} failing island requests in ${HAMMER_MS / 1000} s, ` +
-				`${samples.requests} healthy samples (${samples.failures.length} failed); ` +
+				`${samples.requests} healthy samples (${samples.failures.length} failed, longest silence ${longestSilence()} ms); ` +
 				`RSS ${mb(before.rss)} → ${mb(after.rss)} (${mb(after.rss - before.rss)}), heap ${mb(before.heapUsed)} → ${mb(after.heapUsed)}; ` +
 				`${logLines} "failed to render" log lines`
 		);
@@ -85,8 +96,11 @@ describe('error isolation', () => {
 	});
 
 	it('keeps the healthy islands answering, with the right content, throughout', () => {
-		expect(samples.requests).toBeGreaterThan(HAMMER_MS / 200);
 		expect(samples.failures).toEqual([]);
+		// Not a rate (a busy CI machine answers everything slower): answers all through the hammer, never a
+		// silence of half of it, which is what a healthy island queued behind the broken one would show.
+		expect(answeredAt.length).toBeGreaterThanOrEqual(3);
+		expect(longestSilence()).toBeLessThan(HAMMER_MS / 2);
 	});
 
 	it('does not crash or grow', () => {

@@ -5,6 +5,8 @@ import { gzipSync } from 'node:zlib';
 import { build, type Rolldown } from 'vite';
 
 const ENTRY = fileURLToPath(new URL('../../packages/mochi/src/runtime/client/index.ts', import.meta.url));
+/** Client islands' code, which the runtime imports only when a client island connects. */
+export const CLIENT_ISLAND_ENTRY = fileURLToPath(new URL('../../packages/mochi/src/runtime/client/client-island.ts', import.meta.url));
 /** Enhanced forms' entry (with refresh.ts), loaded beside the runtime only by pages that have an enhanced form. */
 export const ENHANCE_ENTRY = fileURLToPath(new URL('../../packages/mochi/src/runtime/client/enhance.ts', import.meta.url));
 
@@ -27,7 +29,8 @@ export async function bundleRuntime(options: { assetPrefix?: string; timeout?: n
 			write: false,
 			minify: true,
 			target: 'es2022',
-			rolldownOptions: { input: options.entry ?? ENTRY, preserveEntrySignatures: false }
+			// client-island.ts is imported for its export, as the app build's emitted chunk keeps it.
+			rolldownOptions: { input: options.entry ?? ENTRY, preserveEntrySignatures: options.entry === CLIENT_ISLAND_ENTRY ? 'exports-only' : false }
 		}
 	});
 	const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];

@@ -7,7 +7,7 @@ import { resolveKey } from '../runtime/server/islands/key.js';
 import { setKey } from '../runtime/server/islands/current-key.js';
 import type { ClientAssets, ServerManifest } from '../runtime/server/app-types.js';
 import { CSS_MANIFEST_FILE } from './plugins/css.js';
-import { CLIENT_ENHANCE, CLIENT_RUNTIME, CLIENT_STREAM } from './client-runtime.js';
+import { CLIENT_ENHANCE, CLIENT_ISLAND, CLIENT_RUNTIME, CLIENT_STREAM } from './client-runtime.js';
 import { CLIENT_ISLANDS_FILE } from './plugins/client-islands.js';
 import { prerender } from './prerender.js';
 import { precompress } from './precompress.js';
@@ -64,11 +64,19 @@ async function buildInto(root: string, out: string, log: (line: string) => void)
 		);
 	const runtimeChunk = entry(CLIENT_RUNTIME);
 	const enhanceChunk = entry(CLIENT_ENHANCE);
+	const clientIslandChunk = entry(CLIENT_ISLAND);
 	const streamChunk = entry(CLIENT_STREAM);
 	if (!runtimeChunk) throw new Error('mochi build: the island runtime is missing from the client build.');
 	const css = JSON.parse(fs.readFileSync(path.join(out, 'server', CSS_MANIFEST_FILE), 'utf8'));
 	const islands = JSON.parse(fs.readFileSync(path.join(out, 'client', CLIENT_ISLANDS_FILE), 'utf8'));
-	const assets: ClientAssets = { runtime: `/${runtimeChunk.file}`, enhance: enhanceChunk ? `/${enhanceChunk.file}` : null, stream: streamChunk ? `/${streamChunk.file}` : null, css, islands };
+	const assets: ClientAssets = {
+		runtime: `/${runtimeChunk.file}`,
+		enhance: enhanceChunk ? `/${enhanceChunk.file}` : null,
+		clientIsland: clientIslandChunk ? `/${clientIslandChunk.file}` : null,
+		stream: streamChunk ? `/${streamChunk.file}` : null,
+		css,
+		islands
+	};
 
 	// Prerendering signs islands; the server signs them again at start with the key it runs with.
 	setKey(resolveKey({ value: process.env.MOCHI_KEY, production: false, warn: log }));

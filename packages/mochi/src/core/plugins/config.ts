@@ -3,13 +3,14 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { BuildEnvironmentOptions, Plugin } from 'vite';
 import { SERVER_ENTRY_ID, type PluginContext } from './context.js';
-import { CLIENT_ENHANCE, CLIENT_RUNTIME, CLIENT_STREAM } from '../client-runtime.js';
+import { CLIENT_ENHANCE, CLIENT_ISLAND, CLIENT_RUNTIME, CLIENT_STREAM, devFileUrl } from '../client-runtime.js';
 import { DEV_CLIENT_ISLAND_PREFIX } from './client-islands.js';
 import { buildDirOf } from '../build-dir.js';
 
 /** mochi:config — the Vite settings every Mochi app shares, for dev, both builds and vitest. */
 export function configPlugin(context: PluginContext): Plugin {
 	let islandCodePrefix = '';
+	let building = false;
 	return {
 		name: 'mochi:config',
 		config(config, env) {
@@ -18,6 +19,7 @@ export function configPlugin(context: PluginContext): Plugin {
 			context.buildDir = buildDirOf(config, root);
 			const assetsDir = `${context.options.assetPrefix.slice(1)}/assets`;
 			// Where the runtime may import client-island code from: the built chunks, or Vite's modules in dev.
+			building = env.command === 'build';
 			islandCodePrefix = env.command === 'build' ? `/${assetsDir}/` : DEV_CLIENT_ISLAND_PREFIX;
 			const build: BuildEnvironmentOptions | undefined =
 				env.command !== 'build'
@@ -59,10 +61,16 @@ export function configPlugin(context: PluginContext): Plugin {
 			// package is installed (Vite's `define` doesn't reach files inside node_modules in dev).
 			filter: { id: /runtime[\\/]client[\\/]app-config\.js$/ },
 			handler(code) {
+				// client-island.ts: a chunk of the client build (its URL in the runtime follows its hash), or the
+				// file itself in dev.
+				const clientIsland = building
+					? `import.meta.ROLLUP_FILE_URL_${this.emitFile({ type: 'chunk', id: CLIENT_ISLAND, name: 'client-island', preserveSignature: 'exports-only' })}`
+					: JSON.stringify(devFileUrl(CLIENT_ISLAND));
 				return code
 					.replace(/__MOCHI_ASSET_PREFIX__/g, JSON.stringify(context.options.assetPrefix))
 					.replace(/__MOCHI_ISLAND_TIMEOUT__/g, String(context.options.islands.timeout))
-					.replace(/__MOCHI_ISLAND_CODE_PREFIX__/g, JSON.stringify(islandCodePrefix));
+					.replace(/__MOCHI_ISLAND_CODE_PREFIX__/g, JSON.stringify(islandCodePrefix))
+					.replace(/__MOCHI_CLIENT_ISLAND__/g, clientIsland);
 			}
 		}
 	};

@@ -6,7 +6,7 @@ import { resolveKey } from '../../runtime/server/islands/key.js';
 import { setKey } from '../../runtime/server/islands/current-key.js';
 import { toRequest, writeResponse } from '../../node/request.js';
 import { DEFAULT_BODY_LIMIT } from '../../runtime/shared/constants.js';
-import { CLIENT_ENHANCE, CLIENT_RUNTIME, CLIENT_STREAM } from '../client-runtime.js';
+import { CLIENT_ENHANCE, CLIENT_ISLAND, CLIENT_RUNTIME, CLIENT_STREAM, devFileUrl } from '../client-runtime.js';
 import { devClientIslandUrl } from './client-islands.js';
 import { createDevErrorReporter, overlayPage, type DevErrorReporter } from './dev-errors.js';
 import { isolateModuleEvaluation } from './dev-module-evaluation.js';
@@ -75,9 +75,10 @@ function appLoader(server: ViteDevServer, failed: { value: boolean }, errors: De
 	isolateModuleEvaluation(environment.runner, (stack) => server.ssrRewriteStacktrace(stack));
 	let cached: { manifest: ServerManifest; app: MochiApp } | null = null;
 	const assets = {
-		runtime: `/@fs${CLIENT_RUNTIME.split(path.sep).join('/')}`,
-		enhance: `/@fs${CLIENT_ENHANCE.split(path.sep).join('/')}`,
-		stream: `/@fs${CLIENT_STREAM.split(path.sep).join('/')}`,
+		runtime: devFileUrl(CLIENT_RUNTIME),
+		enhance: devFileUrl(CLIENT_ENHANCE),
+		clientIsland: devFileUrl(CLIENT_ISLAND),
+		stream: devFileUrl(CLIENT_STREAM),
 		css: {},
 		head: '<script type="module" src="/@vite/client"></script>'
 	};

@@ -7,14 +7,16 @@ import { ENHANCE_ATTRIBUTE, ENHANCE_ERROR_EVENT, ENHANCE_HEADER, ENHANCE_LOAD_EV
 import { reloadIslands, type ReloadFailure } from './refresh.js';
 import { showAnswer } from './show-answer.js';
 
-/** `detail` of `mochi:enhance-load`: the islands asked for, and those that kept their old content. */
+/** `detail` of `mochi:enhance-load`: the form, the islands asked for, and those that kept their old content. */
 export interface EnhanceLoadDetail {
+	form: HTMLFormElement;
 	refreshed: string[];
 	failed: ReloadFailure[];
 }
 
 /** `detail` of `mochi:enhance-error`: the submission got no answer; the form is as it was. */
 export interface EnhanceErrorDetail {
+	form: HTMLFormElement;
 	reason: 'network';
 	message: string;
 }
@@ -58,9 +60,7 @@ async function submit(form: HTMLFormElement, submitter: HTMLElement | null, acti
 		try {
 			response = await fetch(action, { method: 'POST', body, headers: { [ENHANCE_HEADER]: '1' } });
 		} catch (error) {
-			const detail: EnhanceErrorDetail = { reason: 'network', message: (error as Error).message };
-			form.dispatchEvent(new CustomEvent(ENHANCE_ERROR_EVENT, { bubbles: true, detail }));
-			return;
+			return fire(form, ENHANCE_ERROR_EVENT, { form, reason: 'network', message: (error as Error).message } satisfies EnhanceErrorDetail);
 		}
 		await answered(form, response, action);
 	} finally {
@@ -89,6 +89,16 @@ async function answered(form: HTMLFormElement, response: Response, action: URL):
 	const failed = (await Promise.all(names.map((name) => reloadIslands(name)))).flat();
 	// What the redirect would have shown: the page with an empty form again.
 	form.reset();
-	const detail: EnhanceLoadDetail = { refreshed: names, failed };
-	form.dispatchEvent(new CustomEvent(ENHANCE_LOAD_EVENT, { bubbles: true, detail }));
+	fire(form, ENHANCE_LOAD_EVENT, { form, refreshed: names, failed } satisfies EnhanceLoadDetail);
+}
+
+/**
+ * On the form, bubbling; and when the form has left the page (it was inside an island its own answer
+ * refreshed), on the document too, which the form's event no longer reaches. So a listener on the form, or
+ * one on the document, hears it exactly once; `detail.form` names the form.
+ */
+function fire(form: HTMLFormElement, type: string, detail: EnhanceLoadDetail | EnhanceErrorDetail): void {
+	const event = () => new CustomEvent(type, { bubbles: true, detail });
+	form.dispatchEvent(event());
+	if (!form.isConnected) document.dispatchEvent(event());
 }

@@ -1,17 +1,14 @@
 // `<mochi-island>`: fetches one server island and swaps it in for its fallback.
 // All state lives on the instance, so islands load in parallel and one failure touches no other.
 import {
-	COMPONENT_ATTRIBUTE,
 	HYDRATABLE_HEADER,
 	HYDRATE_ATTRIBUTE,
 	ISLAND_ERROR_EVENT,
 	ISLAND_ERROR_HEADER,
-	ISLAND_HYDRATE_EVENT,
 	ISLAND_LOAD_EVENT,
 	ISLAND_LOCATION_HEADER,
 	ISLAND_RETRIES,
 	ISLAND_RETRY_MS,
-	ISLAND_TAG,
 	MAX_GET_TOKEN_LENGTH,
 	ROOT_MARGIN_ATTRIBUTE,
 	STREAM_ATTRIBUTE,
@@ -19,8 +16,7 @@ import {
 	TOKEN_PARAM,
 	type IslandErrorReason
 } from '../shared/constants.js';
-import { assetPrefix, islandCodePrefix, islandTimeout } from './app-config.js';
-import { isIslandCode } from './island-code.js';
+import { assetPrefix, clientIslandUrl, islandCodePrefix, islandTimeout } from './app-config.js';
 
 /** `detail` of `mochi:island-error`. `status` is 0 when no response arrived. */
 export interface IslandErrorDetail {
@@ -39,10 +35,10 @@ export class MochiIsland extends HTMLElement {
 	#observer: IntersectionObserver | null | undefined;
 	#marker: HTMLElement | undefined;
 	/**
-	 * The last fragment's `x-mochi-hydratable`: which of its data blocks are the server's (hydrate.ts). A property,
-	 * never an attribute, so no markup can set it; public because stream.ts (another bundle) sets it for a streamed one.
+	 * The last fragment's `x-mochi-hydratable`: which of its data blocks are the server's (hydrate.ts). A
+	 * property, which markup (an island's `{@html}`) cannot set, unlike an attribute.
 	 */
-	declare t?: string | null;
+	declare hydratable?: string | null;
 	/**
 	 * The island's current fetch, set when it starts: a reload (refresh.ts) queues behind it, and one that
 	 * never started (`load="visible"`, not yet near) is left alone. Public: refresh.ts may be another bundle's.
@@ -54,49 +50,19 @@ export class MochiIsland extends HTMLElement {
 		// A streamed island's HTML comes in the page's own response: stream.ts swaps it in (or calls load()).
 		if (this.#fetched || this.#observer || this.hasAttribute(STREAM_ATTRIBUTE)) return;
 		const trigger = this.getAttribute(HYDRATE_ATTRIBUTE);
-		if (trigger) return this.#schedule(trigger, () => this.#hydrate());
-		if (this.getAttribute('load') === 'visible') this.#whenVisible(() => (this.p = this.load()));
+		if (trigger) {
+			this.#fetched = true; // committed: reconnecting must not schedule a second hydration
+			// Client islands' code is a chunk of its own (client-island.ts): server-island pages never load it.
+			(import(/* @vite-ignore */ clientIslandUrl) as Promise<typeof import('./client-island.js')>).then(
+				(code) => code.scheduleHydration(this, trigger, islandCodePrefix),
+				() => this.settle('error', ISLAND_ERROR_EVENT, { status: 0, reason: 'network' })
+			);
+		} else if (this.getAttribute('load') === 'visible') this.whenVisible(() => (this.p = this.load()));
 		else this.p = this.load();
 	}
 
-	/** Client islands: hydrate now, when the browser is idle, or when visible. */
-	#schedule(trigger: string, run: () => Promise<void>): void {
-		if (trigger === 'visible') return this.#whenVisible(run);
-		this.#fetched = true; // committed: reconnecting must not schedule a second hydration
-		// `run` ignores an idle deadline, and settles the element itself: nobody waits for its promise.
-		if (trigger !== 'idle') void run();
-		else if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 2000 });
-		else setTimeout(run, 200);
-	}
-
-	async #hydrate(): Promise<void> {
-		this.#fetched = true;
-		let reason: IslandErrorDetail['reason'] = 'component';
-		try {
-			// Code is imported from the app's own island chunks only: markup (an island's `{@html}`) can write a
-			// `<mochi-island component="…">`, but never make the page load someone else's script.
-			const url = this.getAttribute(COMPONENT_ATTRIBUTE);
-			if (!isIslandCode(url, islandCodePrefix)) throw new Error(`mochi: refused island code from ${url}`);
-			reason = 'hydrate';
-			// The island's own entry hydrates it (see core/plugins/client-islands.ts). A URL from the
-			// element, so bundlers add nothing here: pages with only server islands pay nothing for this.
-			const entry = (await import(/* @vite-ignore */ url)) as {
-				default: (element: HTMLElement, fragment: Element | null, token: string | null | undefined) => void;
-			};
-			// Inside a fetched fragment (a deferred + hydrated island), its props and data live in that fragment,
-			// and the shell's answer said which data is real (a property, `t`: no markup can set it).
-			// Undefined with no parent: hydrate.ts treats it as null (no fragment).
-			// A shell not upgraded (yet) has no `t`: undefined, which hydrate.ts treats as null too.
-			const shell = this.parentElement?.closest(`${ISLAND_TAG}[${TOKEN_ATTRIBUTE}]`) as MochiIsland | null;
-			entry.default(this, shell, shell?.t);
-			this.#settle('hydrated', ISLAND_HYDRATE_EVENT);
-		} catch (error) {
-			console.error(error);
-			this.#settle('error', ISLAND_ERROR_EVENT, { status: 0, reason });
-		}
-	}
-
-	#whenVisible(run: () => Promise<void>): void {
+	/** Runs `run` once the island comes near the viewport (`root-margin`, 200px by default). */
+	whenVisible(run: () => unknown): void {
 		// `display: contents` gives this element no box, so the observer watches its children; a text-only
 		// fallback gets an empty inline marker, which has a position even with zero size.
 		let targets = [...this.children];
@@ -107,7 +73,7 @@ export class MochiIsland extends HTMLElement {
 				observer.disconnect();
 				this.#observer = null;
 				this.#marker?.remove();
-				void run();
+				run();
 			},
 			{ rootMargin: this.getAttribute(ROOT_MARGIN_ATTRIBUTE) || '200px' }
 		));
@@ -138,9 +104,9 @@ export class MochiIsland extends HTMLElement {
 					// Parsed in a template so nothing runs or loads until it is in the page.
 					const template = document.createElement('template');
 					template.innerHTML = await response.text();
-					this.t = response.headers.get(HYDRATABLE_HEADER);
+					this.hydratable = response.headers.get(HYDRATABLE_HEADER);
 					this.replaceChildren(template.content);
-					return this.#settle('loaded', ISLAND_LOAD_EVENT);
+					return this.settle('loaded', ISLAND_LOAD_EVENT);
 				}
 				// An unread body holds the request (and its connection) open until garbage collection.
 				void response.body?.cancel();
@@ -159,10 +125,11 @@ export class MochiIsland extends HTMLElement {
 			if (attempt === ISLAND_RETRIES) break;
 			await new Promise((resolve) => setTimeout(resolve, ISLAND_RETRY_MS * 2 ** attempt * (1 + Math.random())));
 		}
-		this.#settle('error', ISLAND_ERROR_EVENT, detail);
+		this.settle('error', ISLAND_ERROR_EVENT, detail);
 	}
 
-	#settle(state: 'loaded' | 'hydrated' | 'error', type: string, detail?: IslandErrorDetail): void {
+	/** Marks the outcome (`state`) and fires its event; client-island.ts settles hydration through it. */
+	settle(state: 'loaded' | 'hydrated' | 'error', type: string, detail?: IslandErrorDetail): void {
 		this.setAttribute('state', state);
 		this.dispatchEvent(new CustomEvent(type, { bubbles: true, detail }));
 	}

@@ -35,7 +35,7 @@ class MochiStream extends HTMLElement {
 			// run (one the parser put in this template would run once moved into the page), then put in place.
 			const fresh = document.createElement('template');
 			fresh.innerHTML = template.innerHTML;
-			island.t = this.getAttribute('hydratable');
+			island.hydratable = this.getAttribute('hydratable');
 			island.replaceChildren(fresh.content);
 			island.setAttribute('state', 'loaded');
 			island.dispatchEvent(new CustomEvent(ISLAND_LOAD_EVENT, { bubbles: true }));

@@ -97,6 +97,8 @@ export interface ClientAssets {
 	enhance?: string | null;
 	/** URL of the streamed-islands module (runtime/client/stream.ts), added beside the runtime to pages that stream. */
 	stream?: string | null;
+	/** URL of client islands' code (runtime/client/client-island.ts), preloaded by pages that render a client island. */
+	clientIsland?: string | null;
 	/** Route id -> stylesheet URLs; the key `"404"` is used for not-found and error pages. */
 	css: Record<string, string[]>;
 	/** Island name -> URL of its client chunk, for hydrated islands. */

@@ -3,7 +3,7 @@ import type { SignedIsland } from './islands/island-attributes.js';
 import type { PlacedSlot } from './stream-page.js';
 import { ISLAND_STYLE } from './island-style.js';
 import { escapeHtml } from './escape.js';
-import { ISLAND_TAG, MAX_GET_TOKEN_LENGTH, TOKEN_PARAM } from '../shared/constants.js';
+import { HYDRATE_ATTRIBUTE, ISLAND_TAG, MAX_GET_TOKEN_LENGTH, TOKEN_PARAM } from '../shared/constants.js';
 import { ENHANCE_ATTRIBUTE } from '../shared/enhance-constants.js';
 
 export interface DocumentOptions {
@@ -17,6 +17,8 @@ export function createDocument({ manifest, assets, fill }: DocumentOptions) {
 	const islandOpen = `<${ISLAND_TAG}`;
 	// What the preprocessor writes for `<form mochi:enhance>` (a substring check, as for islands).
 	const enhancedForm = ` ${ENHANCE_ATTRIBUTE}`;
+	// What every client island's opening tag has (islands/client-shell.ts).
+	const clientIsland = ` ${HYDRATE_ATTRIBUTE}="`;
 	const islandUrl = `${manifest.assetPrefix}/island/`;
 	const preloadIslands = manifest.islandPreload !== false;
 
@@ -55,6 +57,8 @@ export function createDocument({ manifest, assets, fill }: DocumentOptions) {
 			top += `<link rel="modulepreload" href="${assets.runtime}"><link rel="modulepreload" href="${assets.stream}">`;
 			body += `<script type="module" async src="${assets.runtime}"></script><script type="module" async src="${assets.stream}"></script>`;
 		} else if (assets.runtime && (hasIslands || enhanced)) top += `<script type="module" src="${assets.runtime}"></script>`;
+		// The runtime imports client islands' code only when one connects: fetched beside it, not after it.
+		if (assets.clientIsland && hasIslands && body.includes(clientIsland)) top += `<link rel="modulepreload" href="${assets.clientIsland}">`;
 		// Enhanced forms are a module of their own (runtime/client/enhance.ts): island pages without one never load it.
 		if (assets.enhance && enhanced) top += `<script type="module" src="${assets.enhance}"></script>`;
 		return fill(top + head, body);

@@ -1,7 +1,7 @@
 // Names of enhanced forms and island refreshes (DESIGN.md §9), shared by the server and the enhance chunk.
 // Apart from constants.ts on purpose: the enhance entry (runtime/client/enhance.ts) must share no module
 // with the island runtime, or the bundler would split that module into a third chunk every island page loads.
-// So the three island names refresh.ts needs are repeated here (constants.ts has the same values).
+// So the three island names refresh.ts needs are repeated here (constants.ts has the same values; shared/repeated-names.test.ts checks they agree).
 
 /** The attribute the preprocessor writes for `mochi:enhance` on a `<form>` (same length, for the source map). */
 export const ENHANCE_ATTRIBUTE = 'mochi-enhance';
@@ -16,7 +16,7 @@ export const ENHANCE_ERROR_EVENT = 'mochi:enhance-error';
 /** Fired on an enhanced form once the islands its answer named have been fetched again. */
 export const ENHANCE_LOAD_EVENT = 'mochi:enhance-load';
 
-/** = ISLAND_TAG, TOKEN_ATTRIBUTE and ISLAND_ERROR_EVENT of constants.ts (a test checks they agree). */
+/** = ISLAND_TAG, TOKEN_ATTRIBUTE and ISLAND_ERROR_EVENT of constants.ts (shared/repeated-names.test.ts). */
 export const ISLAND_TAG = 'mochi-island';
 export const TOKEN_ATTRIBUTE = 'signed-props';
 export const ISLAND_ERROR_EVENT = 'mochi:island-error';
