@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import * as constants from './constants.js';
 import * as enhance from './enhance-constants.js';
+import * as stream from './stream-constants.js';
 import * as clientIsland from '../client/client-island-names.js';
 
 describe('names repeated outside constants.ts', () => {
@@ -17,5 +18,12 @@ describe('names repeated outside constants.ts', () => {
 		expect(clientIsland.SHELL).toBe(`${constants.ISLAND_TAG}[${constants.TOKEN_ATTRIBUTE}]`);
 		expect(clientIsland.HYDRATE_EVENT).toBe(constants.ISLAND_HYDRATE_EVENT);
 		expect(clientIsland.ERROR_EVENT).toBe(constants.ISLAND_ERROR_EVENT);
+	});
+
+	it('stream-constants.ts agrees with constants.ts', () => {
+		expect(stream.ISLAND_TAG).toBe(constants.ISLAND_TAG);
+		expect(stream.STREAM_ATTRIBUTE).toBe(constants.STREAM_ATTRIBUTE);
+		expect(stream.ISLAND_LOAD_EVENT).toBe(constants.ISLAND_LOAD_EVENT);
+		expect(stream.ISLAND_ERROR_EVENT).toBe(constants.ISLAND_ERROR_EVENT);
 	});
 });
