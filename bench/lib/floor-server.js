@@ -37,7 +37,7 @@ if (config.bare) {
 }
 const { manifest } = await import(pathToFileURL(path.join(config.build, 'server/app.js')).href);
 const buildManifest = JSON.parse(fs.readFileSync(path.join(config.build, 'server/manifest.json'), 'utf8'));
-/** @type {{ storage: import('node:async_hooks').AsyncLocalStorage<unknown> }} */
+/** @type {{ storage: import('node:async_hooks').AsyncLocalStorage<unknown>, islandNames: WeakMap<object, string> }} */
 const mochiState = /** @type {any} */ (globalThis)[STATE];
 // What createApp does once at start: `<X mochi:defer>` and hydrated islands find their names by component.
 for (const [name, component] of Object.entries(manifest.islands)) mochiState.islandNames.set(component, name);
