@@ -83,6 +83,12 @@ export interface FloorConfig {
 	island: string;
 	islandProps: Record<string, unknown>;
 	page: string;
+	/** The hydrated-island page (d): its route id and params. */
+	hydrated: { route: string; params: Record<string, string> };
+	/** What floor-bare's constant store holds in `locals.visitor` (the demo's visitor.ts reads it there first). */
+	visitor: { name: string; cart: string[] };
+	/** floor-bare: render() alone, no AsyncLocalStorage and no cookie parsing (floor-server.js). */
+	bare?: boolean;
 	/** The shell as Mochi served it, plain and brotli: a file with the body, and the headers. */
 	shell: Record<'identity' | 'br', { file: string; headers: Record<string, string> }>;
 }

@@ -12,7 +12,7 @@ import { createHookRunner, type Hooked } from './hooks.js';
 import { redirectAnswer } from './thrown.js';
 import { findAction, runAction } from './actions.js';
 import { enhancedAnswer, isEnhanced } from './refresh-islands.js';
-import { state, type AppRuntime } from './state.js';
+import { inRequest, state, type AppRuntime } from './state.js';
 import { outsideRequests } from './module-evaluation.js';
 import { defaultLog, rateLimited, type ErrorReporter, type Log } from './log.js';
 import { createChecks } from './checks/index.js';
@@ -147,7 +147,7 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 		if (found.type === 'unknown') return textAnswer(404, `This page has no action named "${found.name}".`);
 		let done;
 		try {
-			done = await state.storage.run(state_.state, () => runAction(found, state_.state.context, route.file));
+			done = await inRequest(state_.state, () => runAction(found, state_.state.context, route.file));
 		} catch (error) {
 			return renderThrown(error);
 		}
@@ -165,7 +165,9 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 		if (target.answer) return target.answer;
 		if (target.kind === 'action') return serveAction(target, prepared);
 		if (target.kind === 'endpoint') return callEndpoint(target.route, request, target.params, { runtime, onError, prepared });
-		return (await renderPageRequest({ ...target.page, prepared })).answer;
+		// The target is this request's own: set on it, not spread into a copy (V8 takes ~3.5 µs for `{ ...page, prepared }`).
+		target.page.prepared = prepared;
+		return (await renderPageRequest(target.page)).answer;
 	}
 
 	/** What a value thrown by a hook becomes: what it would be had the island, endpoint or page thrown it. */
