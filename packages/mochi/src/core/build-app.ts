@@ -75,7 +75,7 @@ async function buildInto(root: string, out: string, log: (line: string) => void)
 	process.setSourceMapsEnabled(true);
 	const { manifest } = (await import(pathToFileURL(path.join(out, 'server/app.js')).href)) as { manifest: ServerManifest };
 	const app = createApp(manifest, { assets, dev: false, secureCookies: true });
-	const prerendered = await prerender(app, { outDir: path.join(out, 'prerendered'), clientDir: path.join(out, 'client'), log });
+	const prerendered = await prerender(app, { outDir: path.join(out, 'prerendered'), clientDir: path.join(out, 'client'), log, root });
 
 	const compressed = await precompress(path.join(out, 'client'));
 	log(`  precompressed ${compressed.files} client files: ${compressed.bytes} B → ${compressed.brotli} B brotli, ${compressed.gzip} B gzip`);

@@ -8,6 +8,7 @@ import type { MochiApp } from '../../runtime/server/app.js';
 import type { RouteDefinition } from '../../runtime/server/app-types.js';
 import type { PrerenderedEntry } from '../../runtime/server/prerendered.js';
 import { planPrerender } from './plan.js';
+import { PrerenderError } from './prerender-error.js';
 import { pageFile, pagePath, showParams } from './page-path.js';
 import { findLinks } from './links.js';
 import { linkTarget, type CrawlContext } from './crawl.js';
@@ -18,6 +19,8 @@ export interface PrerenderOptions {
 	/** build/client, whose files a crawled link may name. */
 	clientDir: string;
 	log: (line: string) => void;
+	/** The app's folder. */
+	root: string;
 }
 
 /** One page to render, and why: what messages name when it fails. */
@@ -32,7 +35,7 @@ interface Job {
 /** Renders the pages and returns what build/server/manifest.json records of each, keyed by pathname. */
 export async function prerender(app: MochiApp, options: PrerenderOptions): Promise<Record<string, PrerenderedEntry>> {
 	const { outDir, log } = options;
-	const plan = await planPrerender(app);
+	const plan = await planPrerender(app, options.root);
 	const records: Record<string, PrerenderedEntry> = {};
 	const queue: Job[] = [];
 	const seen = new Map<string, Job>();
@@ -45,16 +48,16 @@ export async function prerender(app: MochiApp, options: PrerenderOptions): Promi
 			try {
 				pathname = pagePath(route.segments, entry);
 			} catch (error) {
-				throw new Error(`${route.file}: entries() returned ${showParams(entry)}: ${(error as Error).message}.`);
+				throw new PrerenderError(`${route.file}: entries() returned ${showParams(entry)}: ${(error as Error).message}.`);
 			}
 			const answering = app.matchRoute(pathname);
 			if (answering?.route.id !== route.id) {
 				const other = answering ? `answered by ${answering.route.file}` : 'answered by no route';
-				throw new Error(`${route.file}: entries() returned ${showParams(entry)}, whose URL ${pathname} is ${other}, not by this page.`);
+				throw new PrerenderError(`${route.file}: entries() returned ${showParams(entry)}, whose URL ${pathname} is ${other}, not by this page.`);
 			}
 			const job: Job = { pathname, route, params: answering.params };
 			const earlier = seen.get(pathname);
-			if (earlier) throw new Error(`${route.file}: entries() returned ${showParams(entry)} twice; both would write build/prerendered/${pageFile(pathname)}.`);
+			if (earlier) throw new PrerenderError(`${route.file}: entries() returned ${showParams(entry)} twice; both would write build/prerendered/${pageFile(pathname)}.`);
 			claimFile(job, files);
 			seen.set(pathname, job);
 			queue.push(job);
@@ -73,10 +76,12 @@ export async function prerender(app: MochiApp, options: PrerenderOptions): Promi
 		const answer = rendered?.answer;
 		if (!rendered || !answer || answer.status !== 200) {
 			const status = answer?.status ?? 'nothing';
-			if (job.linkedFrom) throw new Error(`${describeJob(job.linkedFrom.job)} links to ${job.linkedFrom.href}, which answered ${status} when prerendered (${describeJob(job)}); see the error above.`);
-			throw new Error(`${describeJob(job)}: prerendering answered ${status}; see the error above.`);
+			// A 404 is the page's own `error(404)`, which is not logged; anything else was, just above.
+			const above = status === 404 ? '' : '; see the error above';
+			if (job.linkedFrom) throw new PrerenderError(`${describeJob(job.linkedFrom.job)} links to ${job.linkedFrom.href}, which answered ${status} when prerendered (${describeJob(job)})${above}.`);
+			throw new PrerenderError(`${describeJob(job)}: prerendering answered ${status}${above}.`);
 		}
-		if (answer.cookies.length > 0) throw new Error(`${describeJob(job)}: a prerendered page cannot set cookies (it is the same file for everyone).`);
+		if (answer.cookies.length > 0) throw new PrerenderError(`${describeJob(job)}: a prerendered page cannot set cookies (it is the same file for everyone).`);
 		const headers: Record<string, string> = {};
 		for (const [name, value] of Object.entries(answer.headers)) {
 			if (name !== 'content-type') headers[name] = value;
@@ -90,7 +95,7 @@ export async function prerender(app: MochiApp, options: PrerenderOptions): Promi
 		for (const link of findLinks(answer.body, url, origins)) {
 			if (seen.has(link.pathname)) continue;
 			const target = linkTarget(link.pathname, crawl);
-			if (target.kind === 'missing') throw new Error(`${describeJob(job)} links to ${link.href}, which is a 404: no page, endpoint or file answers ${link.pathname}.`);
+			if (target.kind === 'missing') throw new PrerenderError(`${describeJob(job)} links to ${link.href}, which is a 404: no page, endpoint or file answers ${link.pathname}.`);
 			if (target.kind !== 'prerender') continue;
 			const found: Job = { pathname: link.pathname, route: target.route, params: target.params, linkedFrom: { job, href: link.href } };
 			claimFile(found, files);
@@ -106,7 +111,7 @@ function claimFile(job: Job, files: Map<string, Job>): void {
 	const file = pageFile(job.pathname);
 	const other = files.get(file.toLowerCase());
 	if (other) {
-		throw new Error(`${describeJob(other)} and ${describeJob(job)} would both write build/prerendered/${file}${pageFile(other.pathname) === file ? '' : ` (as ${pageFile(other.pathname)}: one file where case does not count, as on macOS and Windows)`}; give one of them another URL.`);
+		throw new PrerenderError(`${describeJob(other)} and ${describeJob(job)} would both write build/prerendered/${file}${pageFile(other.pathname) === file ? '' : ` (as ${pageFile(other.pathname)}: one file where case does not count, as on macOS and Windows)`}; give one of them another URL.`);
 	}
 	files.set(file.toLowerCase(), job);
 }

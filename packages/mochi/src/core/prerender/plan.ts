@@ -4,6 +4,8 @@
 import type { MochiApp } from '../../runtime/server/app.js';
 import { outsideRequests } from '../../runtime/server/module-evaluation.js';
 import type { ComponentModule, RouteDefinition } from '../../runtime/server/app-types.js';
+import { PrerenderError } from './prerender-error.js';
+import { appFrames } from '../diagnostics/stack-frames.js';
 
 export interface PlannedPage {
 	route: RouteDefinition;
@@ -17,14 +19,15 @@ export interface Plan {
 	prerendered: Set<string>;
 }
 
-export async function planPrerender(app: MochiApp): Promise<Plan> {
+/** `root`: the app's folder, whose frames an entries() failure shows. */
+export async function planPrerender(app: MochiApp, root: string): Promise<Plan> {
 	const pages = await app.pageModules();
 	const problems = pages.flatMap(({ route, module }) => problemsOf(route, module));
-	if (problems.length) throw new Error(problems.join('\n'));
+	if (problems.length) throw new PrerenderError(problems.join('\n'));
 	const planned: PlannedPage[] = [];
 	for (const { route, module } of pages) {
 		if (module.prerender !== true) continue;
-		planned.push({ route, entries: isDynamic(route) ? await callEntries(route, module.entries as () => unknown) : [{}] });
+		planned.push({ route, entries: isDynamic(route) ? await callEntries(route, module.entries as () => unknown, root) : [{}] });
 	}
 	return { pages: planned, prerendered: new Set(planned.map((page) => page.route.id)) };
 }
@@ -57,15 +60,18 @@ function paramNames(route: RouteDefinition): string[] {
 }
 
 /** entries() runs once, at build time, outside any request (like the module's own code): no getRequestContext(). */
-async function callEntries(route: RouteDefinition, entries: () => unknown): Promise<unknown[]> {
+async function callEntries(route: RouteDefinition, entries: () => unknown, root: string): Promise<unknown[]> {
 	let result: unknown;
 	try {
 		result = await outsideRequests({ module: route.file, bundled: true }, () => entries());
 	} catch (error) {
-		throw new Error(`${route.file}: entries() failed: ${(error as Error)?.message ?? error}`, { cause: error });
+		// Its stack, source-mapped (build-app.ts), cut to the app's own frames, is what the user needs to see.
+		const stack = (error as Error)?.stack;
+		const where = stack ? `\n${appFrames(stack, root).join('\n')}` : '';
+		throw new PrerenderError(`${route.file}: entries() failed: ${(error as Error)?.message ?? String(error)}${where}`, { cause: error });
 	}
 	if (!Array.isArray(result)) {
-		throw new Error(`${route.file}: entries() must return an array of params, like [{ ${paramNames(route).map((n) => `${n}: '…'`).join(', ')} }]; it returned ${result === null ? 'null' : typeof result}.`);
+		throw new PrerenderError(`${route.file}: entries() must return an array of params, like [{ ${paramNames(route).map((n) => `${n}: '…'`).join(', ')} }]; it returned ${result === null ? 'null' : typeof result}.`);
 	}
 	return result;
 }
