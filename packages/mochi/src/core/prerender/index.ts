@@ -41,6 +41,9 @@ export async function prerender(app: MochiApp, options: PrerenderOptions): Promi
 	const seen = new Map<string, Job>();
 	// Lower-cased file → its job: on macOS and Windows `A.html` and `a.html` are one file.
 	const files = new Map<string, Job>();
+	// Paths a link named that are not prerendered (files, endpoints, on-demand pages): a site's navigation
+	// links every page to them, and each would cost a file-system look-up.
+	const leftAlone = new Set<string>();
 
 	for (const { route, entries } of plan.pages) {
 		for (const entry of entries) {
@@ -93,8 +96,9 @@ export async function prerender(app: MochiApp, options: PrerenderOptions): Promi
 		log(`  prerendered ${job.pathname} → build/prerendered/${file}${job.linkedFrom ? ` (linked from ${job.linkedFrom.job.pathname})` : ''}`);
 
 		for (const link of findLinks(answer.body, url, origins)) {
-			if (seen.has(link.pathname)) continue;
+			if (seen.has(link.pathname) || leftAlone.has(link.pathname)) continue;
 			const target = linkTarget(link.pathname, crawl);
+			if (target.kind === 'elsewhere') leftAlone.add(link.pathname);
 			if (target.kind === 'missing') throw new PrerenderError(`${describeJob(job)} links to ${link.href}, which is a 404: no page, endpoint or file answers ${link.pathname}.`);
 			if (target.kind !== 'prerender') continue;
 			const found: Job = { pathname: link.pathname, route: target.route, params: target.params, linkedFrom: { job, href: link.href } };
