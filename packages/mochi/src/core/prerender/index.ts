@@ -79,8 +79,8 @@ export async function prerender(app: MochiApp, options: PrerenderOptions): Promi
 		const answer = rendered?.answer;
 		if (!rendered || !answer || answer.status !== 200) {
 			const status = answer?.status ?? 'nothing';
-			// A 404 is the page's own `error(404)`, which is not logged; anything else was, just above.
-			const above = status === 404 ? '' : '; see the error above';
+			// Only a crash (500) was logged just above; a 404 is the page's own `error(404)`, a 30x its redirect().
+			const above = typeof status === 'number' && status >= 500 ? '; see the error above' : '';
 			if (job.linkedFrom) throw new PrerenderError(`${describeJob(job.linkedFrom.job)} links to ${job.linkedFrom.href}, which answered ${status} when prerendered (${describeJob(job)})${above}.`);
 			throw new PrerenderError(`${describeJob(job)}: prerendering answered ${status}${above}.`);
 		}
