@@ -9,7 +9,7 @@ import type { ClientAssets, ServerManifest } from '../runtime/server/app-types.j
 import { CSS_MANIFEST_FILE } from './plugins/css.js';
 import { CLIENT_ENHANCE, CLIENT_RUNTIME } from './client-runtime.js';
 import { CLIENT_ISLANDS_FILE } from './plugins/client-islands.js';
-import { prerender } from './prerender.js';
+import { prerender } from './prerender/index.js';
 import { precompress } from './precompress.js';
 import type { PrerenderedEntry } from '../runtime/server/prerendered.js';
 import { BUILD_DIR_KEY, afterFailedBuild, freshBuildDir, swapInBuild } from './build-dir.js';
@@ -75,7 +75,7 @@ async function buildInto(root: string, out: string, log: (line: string) => void)
 	process.setSourceMapsEnabled(true);
 	const { manifest } = (await import(pathToFileURL(path.join(out, 'server/app.js')).href)) as { manifest: ServerManifest };
 	const app = createApp(manifest, { assets, dev: false, secureCookies: true });
-	const prerendered = await prerender(app, path.join(out, 'prerendered'), log);
+	const prerendered = await prerender(app, { outDir: path.join(out, 'prerendered'), clientDir: path.join(out, 'client'), log, root });
 
 	const compressed = await precompress(path.join(out, 'client'));
 	log(`  precompressed ${compressed.files} client files: ${compressed.bytes} B → ${compressed.brotli} B brotli, ${compressed.gzip} B gzip`);

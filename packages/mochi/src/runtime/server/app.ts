@@ -57,8 +57,10 @@ export interface MochiApp {
 	renderPage(request: Request, options?: { cspPlaceholder?: string }): Promise<RenderedPage | null>;
 	/** `mochi({ csp })`'s policy, built once here (null without one): prerendered pages get theirs from it. */
 	csp: CspPolicy | null;
-	/** Route ids whose page says `export const prerender = true`. */
-	prerenderRoutes(): Promise<RouteDefinition[]>;
+	/** Every page route with its module, loaded outside any request (`mochi build` decides what to prerender). */
+	pageModules(): Promise<Array<{ route: RouteDefinition; module: ComponentModule }>>;
+	/** The route that answers `pathname` (as a request spells it) and its params; null for a 404. */
+	matchRoute(pathname: string): { route: RouteDefinition; params: Record<string, string> } | null;
 }
 
 /** Everything that doesn't depend on the request is resolved here, once. */
@@ -234,17 +236,16 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 		},
 		renderPage: (request, options) => renderPage(fromWebRequest(request, new URL(request.url), prerenderedAddress), options?.cspPlaceholder),
 		csp,
-		async prerenderRoutes() {
+		async pageModules() {
 			const pages = manifest.routes.filter((route) => route.kind === 'page');
 			// Loaded outside any request, as in `mochi dev`: module-level getRequestContext() fails naming the page.
 			const modules = await Promise.all(pages.map((route) => outsideRequests({ module: route.file, bundled: true }, () => route.load() as Promise<ComponentModule>)));
-			const prerendered = pages.filter((_, i) => modules[i].prerender === true);
-			// A prerendered page is a file: nothing would answer its form POSTs.
-			const withActions = prerendered.filter((route) => modules[pages.indexOf(route)].actions !== undefined);
-			if (withActions.length) {
-				throw new Error(`${withActions.map((r) => r.file).join(', ')}: a page with form actions (export const actions) cannot be prerendered; remove \`export const prerender = true\` or the actions.`);
-			}
-			return prerendered;
+			return pages.map((route, i) => ({ route, module: modules[i] }));
+		},
+		matchRoute(pathname) {
+			const found = match(pathname);
+			if (!found || found.trailingSlash) return null;
+			return { route: found.route.data, params: found.params };
 		}
 	};
 }
