@@ -1,8 +1,10 @@
 // Every page the content promises is built and served, links and anchors resolve, every page has a title
 // and a description, and a page without islands ships no JavaScript.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { attributesOf, crawl, type CrawledPage } from './crawl.js';
-import { contentUrls, type Docs } from './fixture.js';
+import { contentUrls, DOCS, type Docs } from './fixture.js';
 
 export function pagesSuite(docs: Docs): void {
 	let crawled: Map<string, CrawledPage>;
@@ -10,6 +12,14 @@ export function pagesSuite(docs: Docs): void {
 	const crawlOnce = async () => (crawled ??= await crawl(docs.url));
 
 	describe('the built docs, crawled over HTTP', () => {
+		it('mochi build prerendered every page: home, search, and one per content file through entries()', () => {
+			for (const url of ['/', '/search', ...contentUrls()]) {
+				const file = `build/prerendered/${url === '/' ? 'index' : url.slice(1)}.html`;
+				expect(docs.buildOutput).toContain(`prerendered ${url} → ${file}`);
+				expect(existsSync(path.join(DOCS, file)), file).toBe(true);
+			}
+		});
+
 		it('reaches every content page, the home page and search, each a 200 HTML page', async () => {
 			await crawlOnce();
 			const expected = ['/', '/search', ...contentUrls()];
