@@ -5,8 +5,11 @@
 // - .ts: TypeScript type-checks it (strict) against the real types of mochi-framework, vite and vitest,
 //   with the other complete files of the same page beside it (a test may import the endpoint above it) and
 //   .svelte imports typed as components. A path a page gives twice is another version of that file (two
-//   vite.config.ts): each version is checked, in a folder of its own. Fragments (fences without file=) are not checked.
-import { readdirSync, readFileSync } from 'node:fs';
+//   vite.config.ts): each version is checked, in a folder of its own.
+// - vite.config.ts, once more: transpiled and run, so mochi()'s own option checks accept its options.
+// Fragments (fences without file=) are not checked.
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { compile } from 'svelte/compiler';
 import ts from 'typescript';
@@ -90,4 +93,25 @@ describe('complete-file samples in the docs', () => {
 		expect(checked).toBeGreaterThan(5);
 		expect(problems).toEqual([]);
 	}, 120_000);
+
+	it('every vite.config.ts sample runs, and mochi() accepts its options', async () => {
+		const configs = files.filter((f) => path.basename(f.file) === 'vite.config.ts');
+		expect(configs.length).toBeGreaterThan(3);
+		// Beside the tests, so `vite` and `mochi-framework/vite` resolve; removed afterwards.
+		const dir = path.join(import.meta.dirname, '.samples');
+		mkdirSync(dir, { recursive: true });
+		try {
+			for (const [i, config] of configs.entries()) {
+				const js = ts.transpileModule(config.code, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+				const file = path.join(dir, `vite-config-${i}.mjs`);
+				writeFileSync(file, js);
+				// `plugins: [mochi()]`: mochi() is a list of plugins, which Vite flattens.
+				const { default: resolved } = (await import(pathToFileURL(file).href)) as { default: { plugins: unknown[] } };
+				const names = (resolved.plugins.flat(Infinity) as Array<{ name: string }>).map((plugin) => plugin.name);
+				expect(names, config.page).toContain('mochi:config');
+			}
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
 });
