@@ -28,7 +28,10 @@ const { values: args } = parseArgs({
 		'no-browser': { type: 'boolean' },
 		'no-build': { type: 'boolean' },
 		hook: { type: 'boolean' },
-		only: { type: 'string' }
+		only: { type: 'string' },
+		// `--scale [--pages=100,1000]`: scale.ts instead (it reads its options itself).
+		scale: { type: 'boolean' },
+		pages: { type: 'string' }
 	}
 });
 const WARMUP = Number(args.warmup ?? (args.short ? 1 : 3));
@@ -368,7 +371,10 @@ function mb(bytes: number): string {
 	return `${(bytes / 2 ** 20).toFixed(1)} MB`;
 }
 
-main().catch((error) => {
-	console.error(error);
-	process.exitCode = 1;
-});
+// `--scale` is its own run (scale.ts): the scale app, not the demo.
+if (args.scale) await import('./scale.js');
+else
+	main().catch((error) => {
+		console.error(error);
+		process.exitCode = 1;
+	});
