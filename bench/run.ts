@@ -29,9 +29,10 @@ const { values: args } = parseArgs({
 		'no-build': { type: 'boolean' },
 		hook: { type: 'boolean' },
 		only: { type: 'string' },
-		// `--scale [--pages=100,1000]`: scale.ts instead (it reads its options itself).
+		// `--scale`: scale.ts runs instead and reads its own options (`--pages`, `--framework`), listed here to pass.
 		scale: { type: 'boolean' },
-		pages: { type: 'string' }
+		pages: { type: 'string' },
+		framework: { type: 'string' }
 	}
 });
 const WARMUP = Number(args.warmup ?? (args.short ? 1 : 3));

@@ -3,7 +3,6 @@ import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { CspPolicy } from './csp.js';
-import type { SignedIsland } from './islands/island-attributes.js';
 import { hashInlineTags } from './prerendered-csp.js';
 import { BodyBudget, Variant } from './prerendered-variant.js';
 
@@ -14,10 +13,8 @@ export interface Variants {
 }
 
 export interface PrerenderedPage {
-	/** Its islands, as signed with this server's key. */
-	islands: SignedIsland[];
 	/** Null until `ready()` has made them (a re-signed page, before its first request). */
-	variants: Variants | null;
+	readonly variants: Variants | null;
 	ready(): Promise<Variants>;
 }
 
@@ -30,15 +27,24 @@ export function bodyHash(body: Uint8Array): string {
  * A page whose tokens the build signed with the key this server signs with: its three files go out as the
  * build wrote them (core/prerendered-files.ts), each read when first asked for.
  */
-export function filesPage(options: { file: string; hash: string; sizes: [number, number, number]; headers: Record<string, string>; islands: SignedIsland[]; budget: BodyBudget }): PrerenderedPage {
-	const { file, hash, sizes, headers, budget } = options;
+export function filesPage(options: { file: string; hash: string; sizes: [number, number, number]; headers: Record<string, string>; budget: BodyBudget }): PrerenderedPage {
+	// Made on first use: ten thousand pages hold one small record each until they are asked for.
+	let made: Variants | null = null;
+	return {
+		get variants() {
+			return (made ??= variants(options));
+		},
+		ready: () => Promise.resolve((made ??= variants(options)))
+	};
+}
+
+function variants({ file, hash, sizes, headers, budget }: Parameters<typeof filesPage>[0]): Variants {
 	const read = (name: string) => () => fs.readFile(name);
-	const variants: Variants = {
+	return {
 		identity: new Variant(`"${hash}"`, null, headers, sizes[0], read(file), budget),
 		br: new Variant(`"${hash}-br"`, 'br', headers, sizes[1], read(`${file}.br`), budget),
 		gzip: new Variant(`"${hash}-gz"`, 'gzip', headers, sizes[2], read(`${file}.gz`), budget)
 	};
-	return { islands: options.islands, variants, ready: () => Promise.resolve(variants) };
 }
 
 export interface ResignOptions {
@@ -49,7 +55,6 @@ export interface ResignOptions {
 	headers: Record<string, string>;
 	csp: CspPolicy | null;
 	cspPlaceholder: string | undefined;
-	islands: SignedIsland[];
 	budget: BodyBudget;
 }
 
@@ -61,12 +66,18 @@ export interface ResignOptions {
  * bench/README.md, "Scale"). Their ETags say so (`-br5`, `-gz6`), as their bytes differ from the build's.
  */
 export function resignedPage(options: ResignOptions): PrerenderedPage {
-	const page: PrerenderedPage = { islands: options.islands, variants: null, ready };
+	let made: Variants | null = null;
 	let making: Promise<Variants> | null = null;
+	const page: PrerenderedPage = {
+		get variants() {
+			return made;
+		},
+		ready
+	};
 	function ready(): Promise<Variants> {
-		if (page.variants) return Promise.resolve(page.variants);
+		if (made) return Promise.resolve(made);
 		return (making ??= make(options).then(
-			(variants) => ((page.variants = variants), variants),
+			(variants) => (made = variants),
 			(error: unknown) => {
 				making = null;
 				throw error;

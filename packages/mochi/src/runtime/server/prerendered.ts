@@ -49,21 +49,23 @@ export function loadPrerendered(
 	entries: Record<string, PrerenderedEntry>,
 	csp: CspPolicy | null = null,
 	budget = new BodyBudget(BODY_BUDGET)
-): Map<string, PrerenderedPage> {
+): { pages: Map<string, PrerenderedPage>; islands: SignedIsland[] } {
 	const key = getKey().current;
 	const pages = new Map<string, PrerenderedPage>();
+	/** Every page's islands as signed with this key: public tokens (the app keeps their verdict). */
+	const signed: SignedIsland[] = [];
 	const shared = sharedHeaders();
 	for (const [pathname, entry] of Object.entries(entries)) {
 		const file = path.join(dir, entry.file);
 		const replace: [string, string][] = [];
-		const islands = entry.islands.map((island) => {
+		for (const island of entry.islands) {
 			// No issue time, even with islands.maxAge on: this page is the same file for as long as the
 			// deploy serves it (and CDNs may keep it longer), so its islands must never expire. The payload
 			// is the devalue text before framing, so this gives the same token as any other instance.
 			const token = signToken(key, island.name, island.mode, island.payload);
 			if (token !== island.token) replace.push([island.token, token]);
-			return { ...island, token };
-		});
+			signed.push({ ...island, token });
+		}
 		// The build records the security headers too (render-page.ts); here as well for a build made before they existed.
 		const base = { 'content-type': 'text/html; charset=utf-8', vary: 'accept-encoding', ...SECURITY_HEADERS, ...entry.headers };
 		const { served } = entry;
@@ -74,7 +76,6 @@ export function loadPrerendered(
 						hash: served.hash,
 						sizes: [served.size, served.br, served.gzip],
 						headers: shared(csp ? { ...base, [csp.name]: csp.forHashes(served.csp ?? { script: [], style: [] }) } : base),
-						islands,
 						budget
 					})
 				: resignedPage({
@@ -84,13 +85,12 @@ export function loadPrerendered(
 						// With a policy, `<file>` has no placeholder left (its tags were hashed): `.source` has them.
 						csp,
 						cspPlaceholder: entry.cspPlaceholder,
-						islands,
 						budget
 					});
 		// Keyed as requests spell the path: `/café` arrives as `/caf%C3%A9` (WHATWG's encoding, which browsers use).
 		pages.set(new URL(pathname, 'http://localhost').pathname, page);
 	}
-	return pages;
+	return { pages, islands: signed };
 }
 
 /** One object for every page whose headers are the same (most are): ten thousand pages, a few header sets. */
