@@ -56,8 +56,7 @@ export async function serveBuild(options: ServeBuildOptions): Promise<StartedSer
 	const app = createApp(manifest, { assets: build.assets, dev: false, log, secureCookies, renderTimeout: settings.renderTimeout });
 	const assetsPath = `${manifest.assetPrefix}/assets/`;
 	// Read from disk on each page's first request (and kept in memory within a budget): nothing per page here.
-	const { pages: prerendered, islands } = loadPrerendered(path.join(dir, 'prerendered'), build.prerendered, app.csp);
-	app.addPublicIslands(islands);
+	const prerendered = loadPrerendered(path.join(dir, 'prerendered'), build.prerendered, { csp: app.csp, publish: app.addPublicIslands });
 
 	return startServer({
 		host: options.host,

@@ -27,18 +27,33 @@ export function bodyHash(body: Uint8Array): string {
  * A page whose tokens the build signed with the key this server signs with: its three files go out as the
  * build wrote them (core/prerendered-files.ts), each read when first asked for.
  */
-export function filesPage(options: { file: string; hash: string; sizes: [number, number, number]; headers: Record<string, string>; budget: BodyBudget }): PrerenderedPage {
+export function filesPage(options: FilesOptions): PrerenderedPage {
 	// Made on first use: ten thousand pages hold one small record each until they are asked for.
 	let made: Variants | null = null;
+	const use = () => {
+		if (!made) options.used(), (made = variants(options));
+		return made;
+	};
 	return {
 		get variants() {
-			return (made ??= variants(options));
+			return use();
 		},
-		ready: () => Promise.resolve((made ??= variants(options)))
+		ready: () => Promise.resolve(use())
 	};
 }
 
-function variants({ file, hash, sizes, headers, budget }: Parameters<typeof filesPage>[0]): Variants {
+interface FilesOptions {
+	file: string;
+	hash: string;
+	/** Bytes of the file, its `.br` and `.gz`. */
+	sizes: [number, number, number];
+	headers: Record<string, string>;
+	budget: BodyBudget;
+	/** Called once, on first use. */
+	used: () => void;
+}
+
+function variants({ file, hash, sizes, headers, budget }: FilesOptions): Variants {
 	const read = (name: string) => () => fs.readFile(name);
 	return {
 		identity: new Variant(`"${hash}"`, null, headers, sizes[0], read(file), budget),
@@ -50,8 +65,8 @@ function variants({ file, hash, sizes, headers, budget }: Parameters<typeof file
 export interface ResignOptions {
 	/** The page as rendered: tokens of the build's key, CSP nonce placeholders in. */
 	source: string;
-	/** Each token of the build and the one this server signed for it. */
-	replace: [string, string][];
+	/** Signs the page's tokens (on its first request): each token of the build and this server's for it. */
+	resign: () => [string, string][];
 	headers: Record<string, string>;
 	csp: CspPolicy | null;
 	cspPlaceholder: string | undefined;
@@ -88,9 +103,10 @@ export function resignedPage(options: ResignOptions): PrerenderedPage {
 }
 
 async function make(options: ResignOptions): Promise<Variants> {
-	const first = await resign(options);
+	const replace = options.resign();
+	const first = await resign(options, replace);
 	const { budget } = options;
-	const identity = new Variant(`"${first.hash}"`, null, first.headers, first.body.byteLength, async () => (await resign(options)).body, budget);
+	const identity = new Variant(`"${first.hash}"`, null, first.headers, first.body.byteLength, async () => (await resign(options, replace)).body, budget);
 	identity.offer(first.body);
 	const from = (compress: (body: Uint8Array) => Promise<Buffer>) => async () => compress(await identity.read());
 	return {
@@ -100,9 +116,9 @@ async function make(options: ResignOptions): Promise<Variants> {
 	};
 }
 
-async function resign(options: ResignOptions): Promise<{ body: Uint8Array; hash: string; headers: Record<string, string> }> {
+async function resign(options: ResignOptions, replace: [string, string][]): Promise<{ body: Uint8Array; hash: string; headers: Record<string, string> }> {
 	let html = await fs.readFile(options.source, 'utf8');
-	for (const [from, to] of options.replace) html = html.split(from).join(to);
+	for (const [from, to] of replace) if (from !== to) html = html.split(from).join(to);
 	let headers = options.headers;
 	if (options.csp) {
 		// After re-signing: the hashes are of the bytes that will be served.

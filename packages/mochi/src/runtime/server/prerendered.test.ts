@@ -35,7 +35,7 @@ describe('answerPrerendered', () => {
 	fs.writeFileSync(`${file}.gz`, gzipSync(body));
 	afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 	const sizes: [number, number, number] = [body.byteLength, fs.statSync(`${file}.br`).size, fs.statSync(`${file}.gz`).size];
-	const page = filesPage({ file, hash: 'abc', sizes, headers, budget: new BodyBudget(1e6) });
+	const page = filesPage({ file, hash: 'abc', sizes, headers, budget: new BodyBudget(1e6), used: () => {} });
 	// Written as the Node server writes it, then read back as a web Response.
 	const answer = async (headers: Record<string, string> = {}, method = 'GET', on = page) => {
 		const result = await answerPrerendered(on, method, headers['accept-encoding'], headers['if-none-match']);
@@ -62,7 +62,7 @@ describe('answerPrerendered', () => {
 	});
 
 	it('reads a file on its first request only, then answers from memory without a promise', async () => {
-		const fresh = filesPage({ file, hash: 'abc', sizes, headers, budget: new BodyBudget(1e6) });
+		const fresh = filesPage({ file, hash: 'abc', sizes, headers, budget: new BodyBudget(1e6), used: () => {} });
 		expect(answerPrerendered(fresh, 'GET', 'br', null)).toBeInstanceOf(Promise);
 		await answerPrerendered(fresh, 'GET', 'br', null);
 		const again = answerPrerendered(fresh, 'GET', 'br', null);
@@ -71,7 +71,7 @@ describe('answerPrerendered', () => {
 	});
 
 	it('past the memory budget, reads the file for every request (and still serves it)', async () => {
-		const tight = filesPage({ file, hash: 'abc', sizes, headers, budget: new BodyBudget(10) });
+		const tight = filesPage({ file, hash: 'abc', sizes, headers, budget: new BodyBudget(10), used: () => {} });
 		for (let i = 0; i < 2; i++) {
 			const pending = answerPrerendered(tight, 'GET', null, null);
 			expect(pending).toBeInstanceOf(Promise);
@@ -86,7 +86,7 @@ describe('answerPrerendered', () => {
 	});
 
 	it('sends headers but no body to HEAD, without reading the file', async () => {
-		const fresh = filesPage({ file, hash: 'abc', sizes, headers, budget: new BodyBudget(1e6) });
+		const fresh = filesPage({ file, hash: 'abc', sizes, headers, budget: new BodyBudget(1e6), used: () => {} });
 		const head = answerPrerendered(fresh, 'HEAD', 'gzip', null) as PrerenderedAnswer;
 		expect(head.body).toBeNull();
 		expect(head.headers['content-length']).toBe(String(sizes[2]));
@@ -98,7 +98,7 @@ describe('answerPrerendered', () => {
 	it('re-signs a page on its first request, and compresses it when first asked for each encoding', async () => {
 		const source = path.join(dir, 'signed.html');
 		fs.writeFileSync(source, '<p>OLD-TOKEN</p><p>OLD-TOKEN</p>' + 'text '.repeat(100));
-		const page = resignedPage({ source, replace: [['OLD-TOKEN', 'NEW-TOKEN']], headers, csp: null, cspPlaceholder: undefined, budget: new BodyBudget(1e6) });
+		const page = resignedPage({ source, resign: () => [['OLD-TOKEN', 'NEW-TOKEN']], headers, csp: null, cspPlaceholder: undefined, budget: new BodyBudget(1e6) });
 		expect(page.variants).toBeNull();
 		const expected = '<p>NEW-TOKEN</p><p>NEW-TOKEN</p>' + 'text '.repeat(100);
 		const plain = await answer({}, 'GET', page);
@@ -119,7 +119,7 @@ describe('answerPrerendered', () => {
 	it('answers every concurrent first request of a re-signed page from one read', async () => {
 		const source = path.join(dir, 'concurrent.html');
 		fs.writeFileSync(source, '<p>A</p>');
-		const page = resignedPage({ source, replace: [['A', 'B']], headers, csp: null, cspPlaceholder: undefined, budget: new BodyBudget(1e6) });
+		const page = resignedPage({ source, resign: () => [['A', 'B']], headers, csp: null, cspPlaceholder: undefined, budget: new BodyBudget(1e6) });
 		const answers = await Promise.all(Array.from({ length: 5 }, () => answerPrerendered(page, 'GET', 'br', null)));
 		for (const a of answers) expect(brotliDecompressSync(a.body!).toString()).toBe('<p>B</p>');
 		expect(new Set(answers.map((a) => a.body)).size).toBe(1);
@@ -127,7 +127,7 @@ describe('answerPrerendered', () => {
 
 	it('rejects (the server answers 500) when a file is gone, and reads it again once it is back', async () => {
 		const gone = path.join(dir, 'gone.html');
-		const page = filesPage({ file: gone, hash: 'x', sizes: [3, 3, 3], headers, budget: new BodyBudget(1e6) });
+		const page = filesPage({ file: gone, hash: 'x', sizes: [3, 3, 3], headers, budget: new BodyBudget(1e6), used: () => {} });
 		await expect(answerPrerendered(page, 'GET', null, null)).rejects.toThrow(/ENOENT/);
 		fs.writeFileSync(gone, 'abc');
 		expect(new TextDecoder().decode((await answerPrerendered(page, 'GET', null, null)).body!)).toBe('abc');

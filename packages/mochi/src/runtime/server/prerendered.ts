@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { signToken } from './islands/token.js';
+import { signToken, verifyToken, type MochiKey } from './islands/token.js';
+import { createKeyring } from './islands/key.js';
 import { getKey } from './islands/current-key.js';
 import type { SignedIsland } from './islands/island-attributes.js';
 import { SECURITY_HEADERS } from './security-headers.js';
@@ -37,50 +38,43 @@ export interface ServedFiles {
 export const BODY_BUDGET = 64 * 2 ** 20;
 
 /**
- * The prerendered pages of the build in `dir` (build/prerendered/), with their island tokens signed
- * again with the key this server signs with (the first of MOCHI_KEY): the build may have used another
- * key, or none, so the key is read at runtime only and a shell prerendered in CI works in every instance.
- * Signing is deterministic, so a page whose tokens come out the same was signed with this key: its
- * files go out as the build wrote and compressed them. Nothing else is done per page here; each is read
- * (or re-signed and compressed) on its first request (prerendered-page.ts).
+ * The prerendered pages of the build in `dir` (build/prerendered/), served with island tokens signed by
+ * the key this server signs with (the first of MOCHI_KEY): the build may have used another key, or none,
+ * so the key is read at runtime only and a shell prerendered in CI works in every instance. One token
+ * tells which: if the build's verifies with this key alone (and carries no issue time), the build signed
+ * every page with it, and the files go out as the build wrote and compressed them. Otherwise each page
+ * is re-signed on its first request (prerendered-page.ts). Nothing is read or signed per page here, so
+ * start-up does not grow with the pages' bytes; `publish` gets each page's tokens, as served, when the
+ * page is first used (the app keeps their verdict: islands/public-tokens.ts).
  */
 export function loadPrerendered(
 	dir: string,
 	entries: Record<string, PrerenderedEntry>,
-	csp: CspPolicy | null = null,
-	budget = new BodyBudget(BODY_BUDGET)
-): { pages: Map<string, PrerenderedPage>; islands: SignedIsland[] } {
+	options: { csp?: CspPolicy | null; budget?: BodyBudget; publish?: (islands: SignedIsland[]) => void } = {}
+): Map<string, PrerenderedPage> {
+	const { csp = null, budget = new BodyBudget(BODY_BUDGET), publish = () => {} } = options;
 	const key = getKey().current;
+	const sameKey = signedWith(entries, key);
 	const pages = new Map<string, PrerenderedPage>();
-	/** Every page's islands as signed with this key: public tokens (the app keeps their verdict). */
-	const signed: SignedIsland[] = [];
 	const shared = sharedHeaders();
 	for (const [pathname, entry] of Object.entries(entries)) {
 		const file = path.join(dir, entry.file);
-		const replace: [string, string][] = [];
-		for (const island of entry.islands) {
-			// No issue time, even with islands.maxAge on: this page is the same file for as long as the
-			// deploy serves it (and CDNs may keep it longer), so its islands must never expire. The payload
-			// is the devalue text before framing, so this gives the same token as any other instance.
-			const token = signToken(key, island.name, island.mode, island.payload);
-			if (token !== island.token) replace.push([island.token, token]);
-			signed.push({ ...island, token });
-		}
 		// The build records the security headers too (render-page.ts); here as well for a build made before they existed.
 		const base = { 'content-type': 'text/html; charset=utf-8', vary: 'accept-encoding', ...SECURITY_HEADERS, ...entry.headers };
 		const { served } = entry;
 		const page =
-			served && replace.length === 0
+			served && sameKey
 				? filesPage({
 						file,
 						hash: served.hash,
 						sizes: [served.size, served.br, served.gzip],
 						headers: shared(csp ? { ...base, [csp.name]: csp.forHashes(served.csp ?? { script: [], style: [] }) } : base),
-						budget
+						budget,
+						used: () => publish(entry.islands)
 					})
 				: resignedPage({
 						source: served?.csp ? `${file}.source` : file,
-						replace,
+						resign: () => resign(key, entry.islands, publish),
 						headers: shared(base),
 						// With a policy, `<file>` has no placeholder left (its tags were hashed): `.source` has them.
 						csp,
@@ -90,7 +84,32 @@ export function loadPrerendered(
 		// Keyed as requests spell the path: `/café` arrives as `/caf%C3%A9` (WHATWG's encoding, which browsers use).
 		pages.set(new URL(pathname, 'http://localhost').pathname, page);
 	}
-	return { pages, islands: signed };
+	return pages;
+}
+
+/**
+ * Whether the build signed its pages with `key`: one build signs every page with one key, so its first
+ * token says. It must also carry no issue time (with `islands.maxAge` the build's tokens have one, and
+ * a prerendered page's islands must never expire: those pages are re-signed without it).
+ */
+function signedWith(entries: Record<string, PrerenderedEntry>, key: MochiKey): boolean {
+	for (const entry of Object.values(entries)) {
+		const island = entry.islands[0];
+		if (!island) continue;
+		const verdict = verifyToken(createKeyring([key]), island.name, island.token);
+		return verdict.ok && verdict.issuedAt === undefined && verdict.payload === island.payload && verdict.mode === island.mode;
+	}
+	return true;
+}
+
+/** Each token of the build and the one this key signs for it, on the page's first request. */
+function resign(key: MochiKey, islands: SignedIsland[], publish: (islands: SignedIsland[]) => void): [string, string][] {
+	// No issue time, even with islands.maxAge on: this page is the same file for as long as the deploy
+	// serves it (and CDNs may keep it longer), so its islands must never expire. The payload is the devalue
+	// text before framing, so this gives the same token as any other instance.
+	const signed = islands.map((island) => ({ ...island, token: signToken(key, island.name, island.mode, island.payload) }));
+	publish(signed);
+	return islands.map((island, i) => [island.token, signed[i].token]);
 }
 
 /** One object for every page whose headers are the same (most are): ten thousand pages, a few header sets. */
