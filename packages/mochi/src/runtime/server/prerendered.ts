@@ -59,30 +59,30 @@ export function loadPrerendered(
 	const shared = sharedHeaders();
 	for (const [pathname, entry] of Object.entries(entries)) {
 		const file = path.join(dir, entry.file);
-		// The build records the security headers too (render-page.ts); here as well for a build made before they existed.
-		const base = { 'content-type': 'text/html; charset=utf-8', vary: 'accept-encoding', ...SECURITY_HEADERS, ...entry.headers };
 		const { served } = entry;
+		const policy = csp && served && sameKey ? csp.forHashes(served.csp ?? { script: [], style: [] }) : null;
+		const headers = shared(entry.headers, csp && policy ? { [csp.name]: policy } : null);
 		const page =
 			served && sameKey
 				? filesPage({
 						file,
 						hash: served.hash,
 						sizes: [served.size, served.br, served.gzip],
-						headers: shared(csp ? { ...base, [csp.name]: csp.forHashes(served.csp ?? { script: [], style: [] }) } : base),
+						headers,
 						budget,
 						used: () => publish(entry.islands)
 					})
 				: resignedPage({
 						source: served?.csp ? `${file}.source` : file,
 						resign: () => resign(key, entry.islands, publish),
-						headers: shared(base),
+						headers,
 						// With a policy, `<file>` has no placeholder left (its tags were hashed): `.source` has them.
 						csp,
 						cspPlaceholder: entry.cspPlaceholder,
 						budget
 					});
 		// Keyed as requests spell the path: `/café` arrives as `/caf%C3%A9` (WHATWG's encoding, which browsers use).
-		pages.set(new URL(pathname, 'http://localhost').pathname, page);
+		pages.set(PLAIN_PATH.test(pathname) ? pathname : new URL(pathname, 'http://localhost').pathname, page);
 	}
 	return pages;
 }
@@ -112,13 +112,19 @@ function resign(key: MochiKey, islands: SignedIsland[], publish: (islands: Signe
 	return islands.map((island, i) => [island.token, signed[i].token]);
 }
 
-/** One object for every page whose headers are the same (most are): ten thousand pages, a few header sets. */
-function sharedHeaders(): (headers: Record<string, string>) => Record<string, string> {
+/** A path that WHATWG's URL parser leaves as it is: most pages' (a URL costs a microsecond or two, times ten thousand). */
+const PLAIN_PATH = /^\/[A-Za-z0-9\-._~/]*$/;
+
+/**
+ * One headers object for every page whose headers are the same (most are: ten thousand pages, a few sets).
+ * The build records the security headers too (render-page.ts); here as well for a build made before they existed.
+ */
+function sharedHeaders(): (own: Record<string, string>, extra: Record<string, string> | null) => Record<string, string> {
 	const seen = new Map<string, Record<string, string>>();
-	return (headers) => {
-		const key = JSON.stringify(headers);
+	return (own, extra) => {
+		const key = JSON.stringify([own, extra]);
 		let known = seen.get(key);
-		if (!known) seen.set(key, (known = headers));
+		if (!known) seen.set(key, (known = { 'content-type': 'text/html; charset=utf-8', vary: 'accept-encoding', ...SECURITY_HEADERS, ...own, ...extra }));
 		return known;
 	};
 }
