@@ -28,7 +28,11 @@ const { values: args } = parseArgs({
 		'no-browser': { type: 'boolean' },
 		'no-build': { type: 'boolean' },
 		hook: { type: 'boolean' },
-		only: { type: 'string' }
+		only: { type: 'string' },
+		// `--scale`: scale.ts runs instead and reads its own options (`--pages`, `--framework`), listed here to pass.
+		scale: { type: 'boolean' },
+		pages: { type: 'string' },
+		framework: { type: 'string' }
 	}
 });
 const WARMUP = Number(args.warmup ?? (args.short ? 1 : 3));
@@ -412,7 +416,10 @@ function mb(bytes: number): string {
 	return `${(bytes / 2 ** 20).toFixed(1)} MB`;
 }
 
-main().catch((error) => {
-	console.error(error);
-	process.exitCode = 1;
-});
+// `--scale` is its own run (scale.ts): the scale app, not the demo.
+if (args.scale) await import('./scale.js');
+else
+	main().catch((error) => {
+		console.error(error);
+		process.exitCode = 1;
+	});

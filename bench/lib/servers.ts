@@ -57,7 +57,7 @@ export const handle: Handle = (_ctx, resolve) => resolve();
 `;
 
 /** A real node_modules folder (so Vite's cache stays ours) whose entries link to the demo's. */
-function linkDependencies(from: string, to: string): void {
+export function linkDependencies(from: string, to: string): void {
 	fs.mkdirSync(to, { recursive: true });
 	for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
 		if (entry.name.startsWith('.')) continue;

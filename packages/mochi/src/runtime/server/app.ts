@@ -47,7 +47,7 @@ export interface MochiApp {
 	 */
 	answer(request: IncomingRequest): Promise<Answer | Response>;
 	/**
-	 * Islands this server signed at start into prerendered pages (public: every visitor gets the same
+	 * Islands of prerendered pages, signed with this server's key, from each page's first use (public: every visitor gets the same
 	 * bytes). Requests carrying their tokens skip the HMAC; see islands/public-tokens.ts.
 	 */
 	addPublicIslands(islands: SignedIsland[]): void;
