@@ -28,7 +28,11 @@ const { values: args } = parseArgs({
 		'no-browser': { type: 'boolean' },
 		'no-build': { type: 'boolean' },
 		hook: { type: 'boolean' },
-		only: { type: 'string' }
+		only: { type: 'string' },
+		// `--scale`: scale.ts runs instead and reads its own options (`--pages`, `--framework`), listed here to pass.
+		scale: { type: 'boolean' },
+		pages: { type: 'string' },
+		framework: { type: 'string' }
 	}
 });
 const WARMUP = Number(args.warmup ?? (args.short ? 1 : 3));
@@ -55,7 +59,11 @@ interface Scenario {
 	/** The body must contain this, so a fast error page can never pass for a fast page. */
 	expect: string;
 	floorPath?: string;
+	/** The same request to floor-bare (render() alone: no AsyncLocalStorage, no cookies). */
+	barePath?: string;
+	/** Targets: the ratio to the floor, and to floor-bare. */
 	target?: number;
+	bareTarget?: number;
 	/** The status every response must have (200 unless said). */
 	status?: number;
 }
@@ -86,6 +94,7 @@ function scenarios(base: string, avatarToken: string, shellEtag: string): Scenar
 			headers: { cookie: COOKIE, referer: `${base}/` },
 			expect: 'Hi, Ada',
 			floorPath: '/island',
+			barePath: '/island',
 			target: 3
 		},
 		{
@@ -95,10 +104,22 @@ function scenarios(base: string, avatarToken: string, shellEtag: string): Scenar
 			headers: { cookie: COOKIE, referer: `${base}/` },
 			expect: 'Hi, Ada',
 			floorPath: '/island',
-			target: 3
+			barePath: '/island',
+			target: 1.3,
+			bareTarget: 2
 		},
-		{ id: 'page', label: '(c) on-demand page', path: '/cart', headers: { cookie: COOKIE }, expect: 'Ada&#39;s cart|Ada\'s cart', floorPath: '/page', target: 3 },
-		{ id: 'hydrated', label: '(d) hydrated-island page', path: '/products/matcha', headers: { cookie: COOKIE }, expect: 'component=' }
+		{
+			id: 'page',
+			label: '(c) on-demand page',
+			path: '/cart',
+			headers: { cookie: COOKIE },
+			expect: 'Ada&#39;s cart|Ada\'s cart',
+			floorPath: '/page',
+			barePath: '/page',
+			target: 1.3,
+			bareTarget: 2
+		},
+		{ id: 'hydrated', label: '(d) hydrated-island page', path: '/products/matcha', headers: { cookie: COOKIE }, expect: 'component=', floorPath: '/hydrated', target: 1.5 }
 	];
 }
 
@@ -118,10 +139,20 @@ async function main(): Promise<void> {
 	const build = path.join(root, 'build');
 
 	const mochi = await startMochi(root);
-	const floor = await startFloor({ build, island: 'Avatar', islandProps: {}, page: '/cart', shell: await saveShell(mochi.url, root) }).catch(async (error) => {
+	const floorConfig = {
+		build,
+		island: 'Avatar',
+		islandProps: {},
+		page: '/cart',
+		hydrated: { route: '/products/[slug]', params: { slug: 'matcha' } },
+		visitor: { name: COOKIES.demo_user, cart: COOKIES.demo_cart.split(',') },
+		shell: await saveShell(mochi.url, root)
+	};
+	const floors = await Promise.all([startFloor(floorConfig), startFloor({ ...floorConfig, bare: true })]).catch(async (error) => {
 		await mochi.stop();
 		throw error;
 	});
+	const [floor, bare] = floors;
 	const results: ScenarioResult[] = [];
 	const rss = { mochiStart: rssBytes(mochi.pid), mochiPrimed: 0, floorPrimed: 0, mochiEnd: 0, floorEnd: 0 };
 	const checks: Record<string, unknown> = {};
@@ -133,7 +164,7 @@ async function main(): Promise<void> {
 		);
 		if (list.length === 0) throw new Error(`--only=${args.only}: no such scenario (shell, shell-304, island, island-verified, page, hydrated)`);
 		checks.shell = await checkShell(mochi.url);
-		checks.responses = await checkResponses(list, mochi, floor);
+		checks.responses = await checkResponses(list, mochi, floor, bare);
 		// Load every route's modules before anything is measured (RSS included).
 		for (const s of list) for (let i = 0; i < 20; i++) await get(mochi.url + s.path, s.headers);
 		// Then warm every path up under the full load once. RSS growth is meant to reveal a leak under
@@ -142,6 +173,7 @@ async function main(): Promise<void> {
 		for (const s of list) {
 			await runLoad({ url: mochi.url + s.path, connections: CONNECTIONS, seconds: WARMUP, headers: s.headers });
 			if (s.floorPath) await runLoad({ url: floor.url + s.floorPath, connections: CONNECTIONS, seconds: WARMUP, headers: s.headers });
+			if (s.barePath) await runLoad({ url: bare.url + s.barePath, connections: CONNECTIONS, seconds: WARMUP, headers: s.headers });
 		}
 		await settle(mochi.pid);
 		rss.mochiPrimed = rssBytes(mochi.pid);
@@ -151,16 +183,25 @@ async function main(): Promise<void> {
 			log(`\n${s.label}: GET ${shorten(s.path)}`);
 			const m = await measure('mochi', mochi, s);
 			const f = s.floorPath ? await measure('floor', floor, { ...s, path: s.floorPath }) : undefined;
+			const b = s.barePath ? await measure('floor-bare', bare, { ...s, path: s.barePath }) : undefined;
 			const ratio = f ? m.cpuMicrosPerRequest / f.cpuMicrosPerRequest : undefined;
+			const bareRatio = b ? m.cpuMicrosPerRequest / b.cpuMicrosPerRequest : undefined;
+			const passes = [
+				ratio === undefined || s.target === undefined ? undefined : ratio <= s.target,
+				bareRatio === undefined || s.bareTarget === undefined ? undefined : bareRatio <= s.bareTarget
+			].filter((p) => p !== undefined);
 			results.push({
 				id: s.id,
 				label: s.label,
 				request: `GET ${shorten(s.path)}`,
 				mochi: m,
 				floor: f && { ...f, request: `GET ${s.floorPath}` },
+				bare: b && { ...b, request: `GET ${s.barePath}` },
 				ratio,
+				bareRatio,
 				target: s.target,
-				pass: ratio === undefined || s.target === undefined ? undefined : ratio <= s.target
+				bareTarget: s.bareTarget,
+				pass: passes.length === 0 ? undefined : passes.every(Boolean)
 			});
 		}
 		rss.mochiEnd = rssBytes(mochi.pid);
@@ -171,7 +212,7 @@ async function main(): Promise<void> {
 		else if (!chromiumPath()) log('\nChromium: not found at /usr/bin/chromium (set CHROMIUM_PATH): skipped');
 		else browser = await measureInBrowser(mochi.url, ['/', '/products/matcha'], COOKIES);
 	} finally {
-		await Promise.all([mochi.stop(), floor.stop()]);
+		await Promise.all([mochi.stop(), floor.stop(), bare.stop()]);
 	}
 
 	const profiles = [];
@@ -261,8 +302,8 @@ async function measure(name: string, server: Server, s: Scenario): Promise<Measu
 }
 
 /** One request of each scenario to both servers: right status, right content, and how the bodies compare. */
-async function checkResponses(list: Scenario[], mochi: Server, floor: Server) {
-	const out: Record<string, { mochiBytes: number; floorBytes?: number }> = {};
+async function checkResponses(list: Scenario[], mochi: Server, floor: Server, bare: Server) {
+	const out: Record<string, { mochiBytes: number; floorBytes?: number; bareBytes?: number }> = {};
 	for (const s of list) {
 		const m = await get(mochi.url + s.path, s.headers);
 		const body = m.body.toString('utf8');
@@ -274,6 +315,13 @@ async function checkResponses(list: Scenario[], mochi: Server, floor: Server) {
 			const f = await get(floor.url + s.floorPath, s.headers);
 			if (f.status !== (s.status ?? 200)) throw new Error(`floor ${s.floorPath}: ${f.status}\n${f.body.toString('utf8').slice(0, 500)}`);
 			out[s.id].floorBytes = f.body.length;
+		}
+		if (s.barePath) {
+			const b = await get(bare.url + s.barePath, s.headers);
+			const text = b.body.toString('utf8');
+			// The constant store must give the components the same visitor, or floor-bare renders another page.
+			if (b.status !== 200 || !s.expect.split('|').some((e) => text.includes(e))) throw new Error(`floor-bare ${s.barePath}: ${b.status} without "${s.expect}"\n${text.slice(0, 500)}`);
+			out[s.id].bareBytes = b.body.length;
 		}
 	}
 	return out;
@@ -368,7 +416,10 @@ function mb(bytes: number): string {
 	return `${(bytes / 2 ** 20).toFixed(1)} MB`;
 }
 
-main().catch((error) => {
-	console.error(error);
-	process.exitCode = 1;
-});
+// `--scale` is its own run (scale.ts): the scale app, not the demo.
+if (args.scale) await import('./scale.js');
+else
+	main().catch((error) => {
+		console.error(error);
+		process.exitCode = 1;
+	});

@@ -10,6 +10,8 @@ declare module 'autocannon' {
 		headers?: Record<string, string>;
 		/** Seconds. */
 		timeout?: number;
+		/** Each connection sends these in turn, then starts over. */
+		requests?: { path: string }[];
 	}
 
 	interface Result {

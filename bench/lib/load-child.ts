@@ -15,6 +15,7 @@ const instance = autocannon(
 		connections: options.connections,
 		duration: options.seconds,
 		headers: options.headers,
+		...(options.paths && { requests: options.paths.map((path) => ({ path })) }),
 		timeout: 10
 	},
 	(error, result) => {

@@ -12,6 +12,8 @@ export interface LoadOptions {
 	connections: number;
 	seconds: number;
 	headers: Record<string, string>;
+	/** Paths on `url`'s server that each connection requests in turn, instead of `url` alone. */
+	paths?: string[];
 }
 
 export interface LoadResult {

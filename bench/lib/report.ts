@@ -24,8 +24,12 @@ export interface ScenarioResult {
 	request: string;
 	mochi: Measured;
 	floor?: Measured & { request: string };
+	/** floor-bare: render() alone (no AsyncLocalStorage, no cookies). */
+	bare?: Measured & { request: string };
 	ratio?: number;
+	bareRatio?: number;
 	target?: number;
+	bareTarget?: number;
 	pass?: boolean;
 }
 
@@ -44,7 +48,7 @@ const ms = (value: number) => (Number.isFinite(value) ? `${value < 10 ? value.to
 const mark = (pass: boolean | undefined) => (pass === undefined ? '' : pass ? 'ok' : 'MISS');
 
 export function scenarioTable(results: ScenarioResult[]): string {
-	const rows = [['scenario', 'request', 'req/s', 'p50', 'p99', 'CPU µs/req', 'user+sys', 'floor µs/req', 'ratio', 'target', '']];
+	const rows = [['scenario', 'request', 'req/s', 'p50', 'p99', 'CPU µs/req', 'user+sys', 'floor µs/req', 'ratio', 'target', 'bare µs/req', 'ratio', 'target', '']];
 	for (const r of results) {
 		rows.push([
 			r.label,
@@ -57,26 +61,35 @@ export function scenarioTable(results: ScenarioResult[]): string {
 			r.floor ? n(r.floor.cpuMicrosPerRequest) : '—',
 			r.ratio === undefined ? '—' : `${r.ratio.toFixed(2)}×`,
 			r.target === undefined ? '—' : `≤ ${r.target}×`,
+			r.bare ? n(r.bare.cpuMicrosPerRequest) : '—',
+			r.bareRatio === undefined ? '—' : `${r.bareRatio.toFixed(2)}×`,
+			r.bareTarget === undefined ? '—' : `≤ ${r.bareTarget}×`,
 			mark(r.pass) + (r.mochi.unexpected ? ` (${r.mochi.unexpected} unexpected responses)` : '')
 		]);
 	}
-	for (const r of results) {
-		if (!r.floor) continue;
-		rows.push([
-			`  floor ${r.label.slice(0, 3)}`,
-			r.floor.request,
-			n(r.floor.requestsPerSecond),
-			ms(r.floor.p50),
-			ms(r.floor.p99),
-			n(r.floor.cpuMicrosPerRequest),
-			split(r.floor),
-			'',
-			'',
-			'',
-			r.floor.unexpected ? `(${r.floor.unexpected} unexpected responses)` : ''
-		]);
+	for (const [name, of] of [['floor', (r: ScenarioResult) => r.floor], ['floor-bare', (r: ScenarioResult) => r.bare]] as const) {
+		for (const r of results) {
+			const f = of(r);
+			if (!f) continue;
+			rows.push([
+				`  ${name} ${r.label.slice(0, r.label.indexOf(')') + 1)}`,
+				f.request,
+				n(f.requestsPerSecond),
+				ms(f.p50),
+				ms(f.p99),
+				n(f.cpuMicrosPerRequest),
+				split(f),
+				'',
+				'',
+				'',
+				'',
+				'',
+				'',
+				f.unexpected ? `(${f.unexpected} unexpected responses)` : ''
+			]);
+		}
 	}
-	return table(rows, ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l', 'l']);
+	return table(rows, ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l', 'r', 'r', 'l', 'l']);
 }
 
 const split = (m: Measured) => `${n(m.userMicrosPerRequest)}+${n(m.systemMicrosPerRequest)}`;

@@ -57,7 +57,7 @@ export const handle: Handle = (_ctx, resolve) => resolve();
 `;
 
 /** A real node_modules folder (so Vite's cache stays ours) whose entries link to the demo's. */
-function linkDependencies(from: string, to: string): void {
+export function linkDependencies(from: string, to: string): void {
 	fs.mkdirSync(to, { recursive: true });
 	for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
 		if (entry.name.startsWith('.')) continue;
@@ -83,6 +83,12 @@ export interface FloorConfig {
 	island: string;
 	islandProps: Record<string, unknown>;
 	page: string;
+	/** The hydrated-island page (d): its route id and params. */
+	hydrated: { route: string; params: Record<string, string> };
+	/** What floor-bare's constant store holds in `locals.visitor` (the demo's visitor.ts reads it there first). */
+	visitor: { name: string; cart: string[] };
+	/** floor-bare: render() alone, no AsyncLocalStorage and no cookie parsing (floor-server.js). */
+	bare?: boolean;
 	/** The shell as Mochi served it, plain and brotli: a file with the body, and the headers. */
 	shell: Record<'identity' | 'br', { file: string; headers: Record<string, string> }>;
 }

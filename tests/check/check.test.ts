@@ -56,10 +56,12 @@ describe('mochi check', () => {
 			"src/routes/index.svelte:13:2 Error: Type 'string' is not assignable to type 'number'. (ts)",
 			// A client-only island's prop of the wrong type.
 			"src/routes/index.svelte:19:23 Error: Type 'string' is not assignable to type 'number'. (ts)",
+			// Entries<{ slug: string }>: params are strings.
+			"src/routes/posts/[slug].svelte:4:61 Error: Type 'number' is not assignable to type 'string'. (ts)",
 			// PageProps<typeof actions>: `form` is what the actions return, nothing else.
 			"src/routes/sign-in.svelte:17:11 Error: Property 'nope' does not exist on type '{ missing: boolean; }'. (ts)"
 		]);
-		expect(output).toContain('mochi check found 8 errors and 0 warnings in 3 files');
+		expect(output).toContain('mochi check found 9 errors and 0 warnings in 4 files');
 		// Nothing about the island syntax itself: svelte-check saw the rewritten islands.
 		expect(output).not.toMatch(/children|attribute_illegal_colon|"mochi:/);
 	}, 120_000);

@@ -6,6 +6,8 @@ export interface RawAnswer {
 	status: number;
 	headers: http.IncomingHttpHeaders;
 	body: string;
+	/** The body as received (a compressed one is left compressed). */
+	bytes: Buffer;
 }
 
 export interface RawRequest {
@@ -25,10 +27,12 @@ export function send(url: string, { method = 'GET', headers = {}, body, timeoutM
 		const request = http.request(
 			{ host: target.hostname, port: target.port, path: target.pathname + target.search, method, headers, agent: false },
 			(response) => {
-				let text = '';
-				response.setEncoding('utf8');
-				response.on('data', (chunk: string) => (text += chunk));
-				response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body: text }));
+				const chunks: Buffer[] = [];
+				response.on('data', (chunk: Buffer) => chunks.push(chunk));
+				response.on('end', () => {
+					const bytes = Buffer.concat(chunks);
+					resolve({ status: response.statusCode!, headers: response.headers, body: bytes.toString('utf8'), bytes });
+				});
 				response.on('error', reject);
 			}
 		);

@@ -113,9 +113,9 @@ function version(): string {
 main(process.argv.slice(2)).catch((error: unknown) => {
 	if (error instanceof UsageError || (error as { code?: string })?.code?.startsWith('ERR_PARSE_ARGS')) {
 		console.error(`mochi: ${(error as Error).message}\n\n${USAGE}`);
-	} else if ((error as Error)?.name === 'ConfigError' || isBuildError(error)) {
+	} else if ((error as Error)?.name === 'ConfigError' || (error as Error)?.name === 'PrerenderError' || isBuildError(error)) {
 		// A setting the user gave (PORT, a taken port) says what to change; a build error says where
-		// (file:line:col, code frame). Neither is helped by a stack of the framework's or the bundler's frames.
+		// (file:line:col, code frame), a page that cannot be prerendered names its file and params. Neither is helped by a stack of the framework's or the bundler's frames.
 		console.error(`mochi: ${(error as Error).message}`);
 	} else {
 		console.error(`mochi: ${(error as Error)?.stack ?? error}`);

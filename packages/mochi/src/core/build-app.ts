@@ -9,8 +9,9 @@ import type { ClientAssets, ServerManifest } from '../runtime/server/app-types.j
 import { CSS_MANIFEST_FILE } from './plugins/css.js';
 import { CLIENT_ENHANCE, CLIENT_ISLAND, CLIENT_RUNTIME, CLIENT_STREAM } from './client-runtime.js';
 import { CLIENT_ISLANDS_FILE } from './plugins/client-islands.js';
-import { prerender } from './prerender.js';
+import { prerender } from './prerender/index.js';
 import { precompress } from './precompress.js';
+import { writeServedFiles } from './prerendered-files.js';
 import type { PrerenderedEntry } from '../runtime/server/prerendered.js';
 import { BUILD_DIR_KEY, afterFailedBuild, freshBuildDir, swapInBuild } from './build-dir.js';
 
@@ -78,13 +79,16 @@ async function buildInto(root: string, out: string, log: (line: string) => void)
 		islands
 	};
 
-	// Prerendering signs islands; the server signs them again at start with the key it runs with.
+	// Prerendering signs islands; the server signs them again at start with the key it runs with, and sends the
+	// files written here as they are when that key is this one (prerendered-files.ts).
 	setKey(resolveKey({ value: process.env.MOCHI_KEY, production: false, warn: log }));
 	// A page that fails to prerender is reported at its source line (see enableSourceMaps in node/start.ts).
 	process.setSourceMapsEnabled(true);
 	const { manifest } = (await import(pathToFileURL(path.join(out, 'server/app.js')).href)) as { manifest: ServerManifest };
 	const app = createApp(manifest, { assets, dev: false, secureCookies: true });
-	const prerendered = await prerender(app, path.join(out, 'prerendered'), log);
+	const prerendered = await prerender(app, { outDir: path.join(out, 'prerendered'), clientDir: path.join(out, 'client'), log, root });
+	const served = await writeServedFiles(path.join(out, 'prerendered'), prerendered, app.csp);
+	if (served.pages > 0) log(`  precompressed ${served.pages} prerendered pages: ${served.bytes} B → ${served.brotli} B brotli`);
 
 	const compressed = await precompress(path.join(out, 'client'));
 	log(`  precompressed ${compressed.files} client files: ${compressed.bytes} B → ${compressed.brotli} B brotli, ${compressed.gzip} B gzip`);

@@ -9,6 +9,15 @@ const gz = promisify(gzip);
 /** Text files worth compressing; images and fonts are compressed already. */
 const COMPRESSIBLE = /\.(?:js|mjs|css|html|svg|json|txt|xml|map)$/;
 
+/** Brotli and gzip at their highest levels: for files compressed once, at build time. */
+export async function compressBest(source: Uint8Array): Promise<{ br: Buffer; gzip: Buffer }> {
+	const [br, gzipped] = await Promise.all([
+		brotli(source, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: source.byteLength } }),
+		gz(source, { level: constants.Z_BEST_COMPRESSION })
+	]);
+	return { br, gzip: gzipped };
+}
+
 /**
  * Write `.br` and `.gz` next to every compressible file over 512 bytes, at the highest levels: it
  * costs build time once instead of CPU on every request, and sirv serves them to clients that ask.
@@ -24,10 +33,7 @@ export async function precompress(dir: string): Promise<{ files: number; bytes: 
 		files.map(async (file) => {
 			const source = fs.readFileSync(file);
 			if (source.length < 512) return;
-			const [br, gzipped] = await Promise.all([
-				brotli(source, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: source.length } }),
-				gz(source, { level: constants.Z_BEST_COMPRESSION })
-			]);
+			const { br, gzip: gzipped } = await compressBest(source);
 			totals.files += 1;
 			totals.bytes += source.length;
 			if (br.length < source.length) fs.writeFileSync(`${file}.br`, br), (totals.brotli += br.length);

@@ -27,8 +27,11 @@ export function writeAnswer(res: ServerResponse, answer: Answer | Response, meth
 	if (answer instanceof Response) return writeResponse(res, answer, method ?? 'GET');
 	if (res.destroyed) return;
 	// writeHead sends the headers at once, so Node can't add a Content-Length itself: it is given here.
-	// A HEAD answer carries the GET's length and no body.
-	const headers: Record<string, string | string[]> = { ...answer.headers, 'content-length': String(Buffer.byteLength(answer.body)) };
+	// A HEAD answer carries the GET's length and no body. Written into the answer's own headers, which are
+	// this request's (every Answer is made per request): a spread copy of them plus one more key cost V8
+	// about 3.5 µs, ten times the assignment (bench/README.md).
+	const headers: Record<string, string | string[]> = answer.headers;
+	headers['content-length'] = String(Buffer.byteLength(answer.body));
 	if (answer.cookies.length > 0) headers['set-cookie'] = answer.cookies;
 	try {
 		res.writeHead(answer.status, headers).end(method === 'HEAD' ? undefined : answer.body);

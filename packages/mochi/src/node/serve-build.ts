@@ -35,7 +35,7 @@ export interface ServeBuildOptions {
 
 /**
  * `node build` / `mochi start`: read the build once, resolve MOCHI_KEY and the timeouts, then serve. Order per
- * request (the `entrances` of server.ts): prerendered pages (memory, `fastHandler`) → the island endpoint
+ * request (the `entrances` of server.ts): prerendered pages (memory, else their files: `fastHandler`) → the island endpoint
  * (`beforeFiles`) → polka: URL check → hashed assets and static/ files → the app (endpoints, pages, 404).
  */
 export async function serveBuild(options: ServeBuildOptions): Promise<StartedServer> {
@@ -55,8 +55,8 @@ export async function serveBuild(options: ServeBuildOptions): Promise<StartedSer
 	const settings = serverSettings(process.env, manifest.server);
 	const app = createApp(manifest, { assets: build.assets, dev: false, log, secureCookies, renderTimeout: settings.renderTimeout });
 	const assetsPath = `${manifest.assetPrefix}/assets/`;
-	const prerendered = loadPrerendered(path.join(dir, 'prerendered'), build.prerendered, app.csp);
-	for (const page of prerendered.values()) app.addPublicIslands(page.islands);
+	// Read from disk on each page's first request (and kept in memory within a budget): nothing per page here.
+	const prerendered = loadPrerendered(path.join(dir, 'prerendered'), build.prerendered, { csp: app.csp, publish: app.addPublicIslands });
 
 	return startServer({
 		host: options.host,
@@ -76,7 +76,17 @@ export async function serveBuild(options: ServeBuildOptions): Promise<StartedSer
 			const page = prerendered.get((req.url ?? '/').split('?', 1)[0]);
 			if (!page) return false;
 			const answer = answerPrerendered(page, req.method, req.headers['accept-encoding'], req.headers['if-none-match']);
-			res.writeHead(answer.status, answer.headers).end(answer.body ?? undefined);
+			if (!(answer instanceof Promise)) res.writeHead(answer.status, answer.headers).end(answer.body ?? undefined);
+			else {
+				// The page's first request (or one past the memory budget): its file is read, or it is re-signed.
+				answer.then(
+					(ready) => res.writeHead(ready.status, ready.headers).end(ready.body ?? undefined),
+					(error: Error) => {
+						log(`[mochi] prerendered page ${req.url} could not be read: ${error.message}`);
+						if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('Internal Server Error');
+					}
+				);
+			}
 			return true;
 		},
 		handler: async (request) => {

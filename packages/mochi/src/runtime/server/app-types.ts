@@ -10,6 +10,8 @@ export interface ComponentModule {
 	default: Component<any>;
 	/** `export const prerender = true` in the page's `<script module>`. */
 	prerender?: boolean;
+	/** `export function entries()` (sync or async): the params of a dynamic page's prerendered URLs (core/prerender/). */
+	entries?: unknown;
 	/** `export const actions = { default, … }`: the page's form actions (actions.ts). */
 	actions?: unknown;
 }

@@ -13,7 +13,7 @@ import { createHookRunner, type HookRunner, type Hooked } from './hooks.js';
 import { redirectAnswer } from './thrown.js';
 import { findAction, runAction } from './actions.js';
 import { enhancedAnswer, isEnhanced } from './refresh-islands.js';
-import { state, type AppRuntime } from './state.js';
+import { inRequest, state, type AppRuntime } from './state.js';
 import { outsideRequests } from './module-evaluation.js';
 import { defaultLog, rateLimited, type ErrorReporter, type Log } from './log.js';
 import { createChecks } from './checks/index.js';
@@ -48,7 +48,7 @@ export interface MochiApp {
 	 */
 	answer(request: IncomingRequest): Promise<Answer | Response>;
 	/**
-	 * Islands this server signed at start into prerendered pages (public: every visitor gets the same
+	 * Islands of prerendered pages, signed with this server's key, from each page's first use (public: every visitor gets the same
 	 * bytes). Requests carrying their tokens skip the HMAC; see islands/public-tokens.ts.
 	 */
 	addPublicIslands(islands: SignedIsland[]): void;
@@ -58,8 +58,10 @@ export interface MochiApp {
 	renderPage(request: Request, options?: { cspPlaceholder?: string }): Promise<RenderedPage | null>;
 	/** `mochi({ csp })`'s policy, built once here (null without one): prerendered pages get theirs from it. */
 	csp: CspPolicy | null;
-	/** Route ids whose page says `export const prerender = true`. */
-	prerenderRoutes(): Promise<RouteDefinition[]>;
+	/** Every page route with its module, loaded outside any request (`mochi build` decides what to prerender). */
+	pageModules(): Promise<Array<{ route: RouteDefinition; module: ComponentModule }>>;
+	/** The route that answers `pathname` (as a request spells it) and its params; null for a 404. */
+	matchRoute(pathname: string): { route: RouteDefinition; params: Record<string, string> } | null;
 }
 
 /** Everything that doesn't depend on the request is resolved here, once. */
@@ -160,7 +162,7 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 		if (found.type === 'unknown') return textAnswer(404, `This page has no action named "${found.name}".`);
 		let done;
 		try {
-			done = await state.storage.run(state_.state, () => runAction(found, state_.state.context, route.file));
+			done = await inRequest(state_.state, () => runAction(found, state_.state.context, route.file));
 		} catch (error) {
 			return renderThrown(error);
 		}
@@ -178,7 +180,9 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 		if (target.answer) return target.answer;
 		if (target.kind === 'action') return serveAction(target, prepared);
 		if (target.kind === 'endpoint') return callEndpoint(target.route, request, target.params, { runtime, onError, prepared });
-		const rendered = await renderPageRequest({ ...target.page, prepared });
+		// The target is this request's own: set on it, not spread into a copy (V8 takes ~3.5 µs for `{ ...page, prepared }`).
+		target.page.prepared = prepared;
+		const rendered = await renderPageRequest(target.page);
 		return rendered.stream ? streamPage(request, rendered.answer, rendered.stream, tail) : rendered.answer;
 	}
 
@@ -254,17 +258,16 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 		},
 		renderPage: (request, options) => renderPage(fromWebRequest(request, new URL(request.url), prerenderedAddress), options?.cspPlaceholder),
 		csp,
-		async prerenderRoutes() {
+		async pageModules() {
 			const pages = manifest.routes.filter((route) => route.kind === 'page');
 			// Loaded outside any request, as in `mochi dev`: module-level getRequestContext() fails naming the page.
 			const modules = await Promise.all(pages.map((route) => outsideRequests({ module: route.file, bundled: true }, () => route.load() as Promise<ComponentModule>)));
-			const prerendered = pages.filter((_, i) => modules[i].prerender === true);
-			// A prerendered page is a file: nothing would answer its form POSTs.
-			const withActions = prerendered.filter((route) => modules[pages.indexOf(route)].actions !== undefined);
-			if (withActions.length) {
-				throw new Error(`${withActions.map((r) => r.file).join(', ')}: a page with form actions (export const actions) cannot be prerendered; remove \`export const prerender = true\` or the actions.`);
-			}
-			return prerendered;
+			return pages.map((route, i) => ({ route, module: modules[i] }));
+		},
+		matchRoute(pathname) {
+			const found = match(pathname);
+			if (!found || found.trailingSlash) return null;
+			return { route: found.route.data, params: found.params };
 		}
 	};
 }

@@ -1,4 +1,4 @@
-import { state, type AppRuntime } from './state.js';
+import { inRequest, type AppRuntime } from './state.js';
 import { interpretThrown, redirectAnswer } from './thrown.js';
 import { applyContextHeaders, createRequestState, type PreparedRequest } from './create-context.js';
 import { textAnswer, type Answer, type IncomingRequest } from './exchange.js';
@@ -31,7 +31,7 @@ export async function callEndpoint(
 	}
 	const prepared = options.prepared ?? createRequestState({ request, kind: 'endpoint', params, app: options.runtime });
 	try {
-		let result: unknown = state.storage.run(prepared.state, () => (handler as Function)(prepared.state.context));
+		let result: unknown = inRequest(prepared.state, () => (handler as Function)(prepared.state.context));
 		// The deadline runs until the handler hands back its Response; streaming that Response's body is not timed.
 		const { deadline } = options.runtime;
 		if (typeof (result as PromiseLike<unknown> | null)?.then === 'function') {

@@ -1,5 +1,5 @@
 import type { Component } from 'svelte';
-import { state, type AppRuntime } from './state.js';
+import { inRequest, type AppRuntime } from './state.js';
 import { interpretThrown, redirectAnswer } from './thrown.js';
 import { createRequestState, withContextHeaders, type PreparedRequest } from './create-context.js';
 import type { Answer, IncomingRequest } from './exchange.js';
@@ -102,7 +102,7 @@ export function createPageRenderer(options: PageRendererOptions) {
 		const cspNonce = page.prepared ? page.prepared.state.context.cspNonce : pageNonce(csp, page);
 		const prepared = page.prepared ?? createRequestState({ request, params: page.params, app: options.runtime, cspNonce });
 		let stream: PlacedSlot[] | undefined;
-		const rendering = state.storage.run(prepared.state, async () => {
+		const rendering = inRequest(prepared.state, async () => {
 			if (!page.page) return renderError(page, prepared, page.status ?? 404, 'Not found');
 			try {
 				const modules = await Promise.all([...page.layouts.map((l) => l()), page.page()]);

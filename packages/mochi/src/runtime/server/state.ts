@@ -75,3 +75,11 @@ export const state: ServerState = (holder[KEY] ??= {
 	key: null,
 	islandNames: new WeakMap()
 });
+
+/**
+ * `fn` in the request's store, entered once per request: a hook already runs in it (hooks.ts), and the page,
+ * island or endpoint it resolves to then runs there as it is, without a second AsyncLocalStorage `run`.
+ */
+export function inRequest<T>(store: RequestState, fn: () => T): T {
+	return state.storage.getStore() === store ? fn() : state.storage.run(store, fn);
+}

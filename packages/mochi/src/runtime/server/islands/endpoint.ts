@@ -7,7 +7,7 @@ import { readToken, type TokenRead } from './read-token.js';
 import type { Answer, IncomingRequest } from '../exchange.js';
 import { getKey } from './current-key.js';
 import type { PublicTokens } from './public-tokens.js';
-import { state, type AppRuntime } from '../state.js';
+import { inRequest, state, type AppRuntime } from '../state.js';
 import { interpretThrown } from '../thrown.js';
 import { createRequestState, pageUrlFromReferer, withContextHeaders, type PreparedRequest } from '../create-context.js';
 import { islandRedirect, sameOriginUrl } from './island-redirect.js';
@@ -159,7 +159,7 @@ export function createIslandEndpoint(options: IslandEndpointOptions) {
 		// and no markup rendered into this fragment (an island's `{@html}`) can know it beforehand.
 		const dataToken = mode === 'hydrate' ? randomBytes(16).toString('base64url') : undefined;
 		try {
-			const rendering = state.storage.run(prepared.state, async () => {
+			const rendering = inRequest(prepared.state, async () => {
 				if (dataToken) {
 					const island = await renderHydrated(options.runtime, {
 						name,

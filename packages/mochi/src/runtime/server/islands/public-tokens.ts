@@ -4,7 +4,8 @@ import type { Keyring, VerifyResult } from './token.js';
 type Verified = Extract<VerifyResult, { ok: true }>;
 
 /**
- * Tokens this server signed itself at start, for its prerendered pages: the same bytes go to every
+ * The tokens of this server's prerendered pages, signed with its key (by the build, or by the server on a
+ * page's first request: runtime/server/prerendered.ts): the same bytes go to every
  * visitor, so every visitor's island request carries one of them. Their verdict is known, and a request
  * with one skips decoding, inflating and the HMAC (about a tenth of an island request's CPU).
  *
@@ -15,7 +16,7 @@ type Verified = Extract<VerifyResult, { ok: true }>;
 export class PublicTokens {
 	#known = new Map<string, { keyring: Keyring; verdict: Verified }>();
 
-	/** `token` was just signed with `keyring.current` over `payload`, for island `name` in `mode`. */
+	/** `token` is signed with `keyring.current` over `payload`, for island `name` in `mode`, without an issue time. */
 	add(keyring: Keyring, island: { name: string; mode: IslandMode; payload: string; token: string }): void {
 		this.#known.set(`${island.name}\0${island.token}`, { keyring, verdict: { ok: true, payload: island.payload, mode: island.mode } });
 	}

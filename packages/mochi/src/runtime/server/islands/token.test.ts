@@ -158,6 +158,32 @@ describe('signToken / verifyToken', () => {
 		expect(Buffer.from(nonCanonical.split('.')[1], 'base64url').equals(mac)).toBe(true);
 	});
 
+	it('refuses every other spelling of the last payload character, as re-encoding would (2 and 3 trailing characters)', () => {
+		const tails = new Set<number>();
+		for (const text of Array.from({ length: 6 }, (_, i) => `[{"a":"${'x'.repeat(i)}"}]`)) {
+			const [first, second] = signToken(key, 'Avatar', 'plain', text).split('.');
+			if (first.length % 4 === 0) continue;
+			tails.add(first.length % 4);
+			for (const char of alphabet) {
+				const spelled = first.slice(0, -1) + char;
+				const canonical = Buffer.from(spelled, 'base64url').toString('base64url') === spelled;
+				const verdict = verifyToken(keys, 'Avatar', `${spelled}.${second}`);
+				if (spelled === first) expect(verdict.ok).toBe(true);
+				// Canonical: other bytes, so the MAC refuses them; not canonical: refused before any HMAC.
+				else expect(verdict).toEqual({ ok: false, reason: canonical ? 'signature' : 'malformed' });
+			}
+		}
+		expect([...tails].sort()).toEqual([2, 3]);
+	});
+
+	it('accepts names with well-formed surrogate pairs and refuses lone ones', () => {
+		expect(verifyToken(keys, 'Ava😀tar', signToken(key, 'Ava😀tar', 'plain', payload)).ok).toBe(true);
+		for (const lone of ['Ava\ud83dtar', 'Ava\ude00tar', 'Avatar\ud83d', '\ude00\ud83d']) {
+			expect(() => signToken(key, lone, 'plain', payload)).toThrow(TypeError);
+			expect(verifyToken(keys, lone, valid)).toMatchObject({ ok: false });
+		}
+	});
+
 	it('refuses an over-long token as too-large before decoding it', () => {
 		expect(verifyToken(keys, 'Avatar', 'A'.repeat(MAX_TOKEN_LENGTH + 1))).toEqual({ ok: false, reason: 'too-large' });
 		expect(verifyToken(keys, 'Avatar', '%%%'.repeat(MAX_TOKEN_LENGTH))).toEqual({ ok: false, reason: 'too-large' });

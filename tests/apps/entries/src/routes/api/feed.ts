@@ -1,0 +1,1 @@
+export const GET = () => new Response('feed', { headers: { 'content-type': 'text/plain' } });

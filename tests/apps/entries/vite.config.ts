@@ -1,0 +1,6 @@
+import { defineConfig } from 'vite';
+import { mochi } from 'mochi-framework/vite';
+
+export default defineConfig({
+	plugins: [mochi()]
+});
