@@ -25,7 +25,11 @@ describe('island token expiry (built)', () => {
 		root = fs.mkdtempSync(path.join(REPO, 'tests/apps/.copy-expiry-'));
 		fs.cpSync(BASIC, root, { recursive: true, verbatimSymlinks: true, filter: (src) => !/[\\/](build|\.vite[^\\/]*)$/.test(src) });
 		const config = path.join(root, 'vite.config.ts');
-		fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace('mochi()', `mochi({ islands: { maxAge: ${MAX_AGE} } })`));
+		const source = fs.readFileSync(config, 'utf8');
+		const withMaxAge = source.replace('islands: { stream: false }', `islands: { stream: false, maxAge: ${MAX_AGE} }`);
+		// A config the replacement no longer matches would silently test an app without maxAge.
+		if (withMaxAge === source) throw new Error(`tests/apps/basic/vite.config.ts has no 'islands: { stream: false }' to add maxAge to:\n${source}`);
+		fs.writeFileSync(config, withMaxAge);
 		await buildApp(root);
 		app = await startBuilt(root);
 	}, START_TIMEOUT);
