@@ -56,7 +56,13 @@ describe('CSRF and headers in Chromium (built)', () => {
 			await page.goto(`${attacker.url}/${kind}`);
 			const response = await answered;
 			expect(response.status()).toBe(403);
-			expect(await response.text()).toBe(refusal('POST'));
+			// A subframe's document may be replaced before its body is read (Playwright keeps no body for a
+			// frame that navigated on); then the body is the server's, asserted over HTTP in integration/csrf.
+			const body = await response.text().catch((error: Error) => {
+				if (kind === 'sandboxed' && /navigated away|No resource with given identifier/.test(error.message)) return null;
+				throw error;
+			});
+			if (body !== null) expect(body).toBe(refusal('POST'));
 			const headers = await response.request().allHeaders();
 			expect(headers.origin).toBe(kind === 'sandboxed' ? 'null' : attacker.url);
 			expect(await counts(app.url)).toEqual(before);
