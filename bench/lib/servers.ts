@@ -29,7 +29,8 @@ export async function buildDemoCopy(log: (line: string) => void, options: { hook
 	for (const entry of ['src', 'static', 'vite.config.ts', 'package.json']) {
 		if (fs.existsSync(path.join(source, entry))) fs.cpSync(path.join(source, entry), path.join(root, entry), { recursive: true });
 	}
-	const tsconfig = JSON.parse(fs.readFileSync(path.join(source, 'tsconfig.json'), 'utf8'));
+	// The demo's tsconfig.json has line comments (JSONC, as tsc reads it): dropped before JSON.parse.
+	const tsconfig = JSON.parse(fs.readFileSync(path.join(source, 'tsconfig.json'), 'utf8').replace(/^\s*\/\/.*$/gm, ''));
 	tsconfig.extends = path.join(REPO, 'tsconfig.base.json');
 	fs.writeFileSync(path.join(root, 'tsconfig.json'), JSON.stringify(tsconfig, null, '\t'));
 	linkDependencies(path.join(source, 'node_modules'), path.join(root, 'node_modules'));
