@@ -1,9 +1,9 @@
 import type { ClientAssets, ServerManifest } from './app-types.js';
-import type { SignedIsland } from './islands/island-attributes.js';
+import { islandHref, type SignedIsland } from './islands/island-attributes.js';
 import type { PlacedSlot } from './stream-page.js';
 import { ISLAND_STYLE } from './island-style.js';
 import { escapeHtml } from './escape.js';
-import { HYDRATE_ATTRIBUTE, ISLAND_TAG, MAX_GET_TOKEN_LENGTH, TOKEN_PARAM } from '../shared/constants.js';
+import { HYDRATE_ATTRIBUTE, ISLAND_TAG, MAX_GET_TOKEN_LENGTH } from '../shared/constants.js';
 import { ENHANCE_ATTRIBUTE } from '../shared/enhance-constants.js';
 
 export interface DocumentOptions {
@@ -27,10 +27,10 @@ export function createDocument({ manifest, assets, fill }: DocumentOptions) {
 		let links = '';
 		// A streamed island is never requested: a preload of it would be a request for nothing.
 		const seen = new Set<string>();
-		for (const slot of streamed) seen.add(`${islandUrl}${encodeURIComponent(slot.name)}?${TOKEN_PARAM}=${slot.token}`);
+		for (const slot of streamed) seen.add(islandHref(islandUrl, slot.name, slot.token));
 		for (const island of islands) {
 			if (island.load !== 'eager' || island.token.length > MAX_GET_TOKEN_LENGTH) continue;
-			const href = `${islandUrl}${encodeURIComponent(island.name)}?${TOKEN_PARAM}=${island.token}`;
+			const href = islandHref(islandUrl, island.name, island.token);
 			if (seen.has(href)) continue;
 			seen.add(href);
 			links += `<link rel="preload" as="fetch" href="${escapeHtml(href)}" crossorigin>`;

@@ -16,14 +16,14 @@ import { firstLine, type Log } from './log.js';
 import { pickEncoding } from './prerendered.js';
 import { textSink, type StreamEncoding, type TextSink } from './stream-sink.js';
 import { streamedIslandRequest } from './islands/streamed-request.js';
+import { islandHref } from './islands/island-attributes.js';
 import {
 	HYDRATABLE_HEADER,
 	ISLAND_ERROR_HEADER,
 	ISLAND_ERROR_STATUS,
 	ISLAND_LOCATION_HEADER,
 	STREAM_ATTRIBUTE,
-	TOKEN_ATTRIBUTE,
-	TOKEN_PARAM
+	TOKEN_ATTRIBUTE
 } from '../shared/constants.js';
 import { STREAM_TAG } from '../shared/stream-constants.js';
 
@@ -92,7 +92,7 @@ export function createPageStreamer(options: PageStreamOptions) {
 	const { runtime, islandPath, log } = options;
 
 	async function render(page: IncomingRequest, slot: PlacedSlot, signal: AbortSignal): Promise<string> {
-		const url = new URL(`${islandPath}${encodeURIComponent(slot.name)}?${TOKEN_PARAM}=${slot.token}`, page.url);
+		const url = new URL(islandHref(islandPath, slot.name, slot.token), page.url);
 		let answer: Answer;
 		let prepared: PreparedRequest;
 		try {

@@ -3,7 +3,12 @@ import type { Component } from 'svelte';
 import { state } from '../state.js';
 import { signToken } from './token.js';
 import { getKey } from './current-key.js';
-import { MAX_GET_TOKEN_LENGTH, ROOT_MARGIN_ATTRIBUTE, STREAM_ATTRIBUTE, TOKEN_ATTRIBUTE, type IslandLoad, type IslandMode } from '../../shared/constants.js';
+import { MAX_GET_TOKEN_LENGTH, ROOT_MARGIN_ATTRIBUTE, STREAM_ATTRIBUTE, TOKEN_ATTRIBUTE, TOKEN_PARAM, type IslandLoad, type IslandMode } from '../../shared/constants.js';
+
+/** The GET URL the runtime fetches an island at (DESIGN.md §3), under `islandPath` (`{assetPrefix}/island/`). */
+export function islandHref(islandPath: string, name: string, token: string): string {
+	return `${islandPath}${encodeURIComponent(name)}?${TOKEN_PARAM}=${token}`;
+}
 
 /**
  * What the preprocessor passes for each `<X mochi:defer …>` (see preprocess/). `Props` is the island
