@@ -19,6 +19,8 @@ import { browserTable, bytesTable, profileTable, scenarioTable, type Measured, t
 
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url));
 const { values: args } = parseArgs({
+	// `pnpm bench -- --hook` hands the script a literal `--`: drop it, so both spellings work.
+	args: process.argv.slice(2).filter((arg) => arg !== '--'),
 	options: {
 		short: { type: 'boolean' },
 		warmup: { type: 'string' },

@@ -16,6 +16,8 @@ import { cpuTime, procAvailable, rssBytes, settle } from './lib/proc.js';
 
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url));
 const { values: args } = parseArgs({
+	// `pnpm bench -- --hook` hands the script a literal `--`: drop it, so both spellings work.
+	args: process.argv.slice(2).filter((arg) => arg !== '--'),
 	options: {
 		scale: { type: 'boolean' },
 		pages: { type: 'string' },
