@@ -209,12 +209,21 @@ async function main(): Promise<void> {
 		rss.mochiEnd = rssBytes(mochi.pid);
 		rss.floorEnd = rssBytes(floor.pid);
 
-		pages = await measurePages(mochi.url, PAGES, { cookie: COOKIE });
-		if (args['no-browser']) log('\nChromium: skipped (--no-browser)');
-		else if (!chromiumPath()) log('\nChromium: not found at /usr/bin/chromium (set CHROMIUM_PATH): skipped');
-		else browser = await measureInBrowser(mochi.url, ['/', '/products/matcha'], COOKIES);
 	} finally {
 		await Promise.all([mochi.stop(), floor.stop(), bare.stop()]);
+	}
+	// Bytes and Chromium: the demo as a visitor gets it, streaming on (the scenarios above ran without it).
+	const streamedCopy = demoCopyRoot({ hook: HOOK, stream: true });
+	const streamedRoot =
+		args['no-build'] && fs.existsSync(path.join(streamedCopy, 'build/index.js')) ? streamedCopy : await buildDemoCopy(log, { hook: HOOK, stream: true });
+	const visited = await startMochi(streamedRoot);
+	try {
+		pages = await measurePages(visited.url, PAGES, { cookie: COOKIE });
+		if (args['no-browser']) log('\nChromium: skipped (--no-browser)');
+		else if (!chromiumPath()) log('\nChromium: not found at /usr/bin/chromium (set CHROMIUM_PATH): skipped');
+		else browser = await measureInBrowser(visited.url, ['/', '/products/matcha'], COOKIES);
+	} finally {
+		await visited.stop();
 	}
 
 	const profiles = [];

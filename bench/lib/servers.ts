@@ -21,7 +21,19 @@ export interface Server {
  * Copies sites/demo to bench/.app/demo and builds it there, so the bench never races a test run that
  * rebuilds sites/demo/build (and vice versa). node_modules holds links to the demo's own dependencies.
  */
-export async function buildDemoCopy(log: (line: string) => void, options: { hook?: boolean } = {}): Promise<string> {
+export interface DemoCopyOptions {
+	/** A trivial src/hooks.server.ts (`--hook`). */
+	hook?: boolean;
+	/**
+	 * Keep the demo's streaming of on-demand pages (the bytes and Chromium tables: what a visitor gets). Off by
+	 * default: a streamed /cart renders its four islands in the page's own response, so its CPU per request
+	 * would count five renders against a floor that does one. bench:streaming measures a streamed page view
+	 * (page plus islands) against a fetched one.
+	 */
+	stream?: boolean;
+}
+
+export async function buildDemoCopy(log: (line: string) => void, options: DemoCopyOptions = {}): Promise<string> {
 	const source = path.join(REPO, 'sites/demo');
 	const root = demoCopyRoot(options);
 	fs.rmSync(root, { recursive: true, force: true });
@@ -39,6 +51,7 @@ export async function buildDemoCopy(log: (line: string) => void, options: { hook
 	// runs differ by the trivial hook alone.
 	fs.rmSync(path.join(root, 'src/hooks.server.ts'), { force: true });
 	if (options.hook) fs.writeFileSync(path.join(root, 'src/hooks.server.ts'), TRIVIAL_HOOK);
+	if (!options.stream) withoutStreaming(path.join(root, 'vite.config.ts'));
 
 	const started = Date.now();
 	await buildApp(root);
@@ -46,9 +59,17 @@ export async function buildDemoCopy(log: (line: string) => void, options: { hook
 	return root;
 }
 
-/** Where the copy lives: its own folder with `--hook`, so both builds can be kept for `--no-build`. */
-export function demoCopyRoot(options: { hook?: boolean } = {}): string {
-	return path.join(BENCH, options.hook ? '.app/demo-hook' : '.app/demo');
+/** Where the copy lives: a folder per option set, so every build can be kept for `--no-build`. */
+export function demoCopyRoot(options: DemoCopyOptions = {}): string {
+	return path.join(BENCH, `.app/demo${options.hook ? '-hook' : ''}${options.stream ? '-streamed' : ''}`);
+}
+
+/** `mochi()` → `mochi({ islands: { stream: false } })` in the copy's vite.config.ts (throws if the demo's changed shape). */
+function withoutStreaming(config: string): void {
+	const source = fs.readFileSync(config, 'utf8');
+	const edited = source.replace('mochi()', 'mochi({ islands: { stream: false } })');
+	if (edited === source) throw new Error(`${config}: no \`mochi()\` call to turn streaming off in`);
+	fs.writeFileSync(config, edited);
 }
 
 const TRIVIAL_HOOK = `// Written by the bench (--hook): a hook that does nothing but resolve().
