@@ -28,7 +28,7 @@ setKey(createKeyring([parseKey(keyText)]));
 const build = JSON.parse(fs.readFileSync(path.join(root, 'server/manifest.json'), 'utf8'));
 const { manifest } = await import(pathToFileURL(path.join(root, 'server/app.js')).href);
 const app = createApp(manifest, { assets: build.assets, dev: false, log: () => {}, secureCookies: true });
-const prerendered = loadPrerendered(path.join(root, 'prerendered'), build.prerendered, app.csp);
+const prerendered = loadPrerendered(path.join(root, "prerendered"), build.prerendered, { csp: app.csp });
 for (const page of prerendered.values()) app.addPublicIslands(page.islands);
 const server = createServer({ handler: (/** @type {any} */ request) => app.answer(request), beforeFiles: app.islandPath, log: () => {} });
 
@@ -113,6 +113,8 @@ async function measure(fn, iterations) {
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
 const n = Number(process.argv.find((a) => a.startsWith('--n='))?.slice(4) ?? 3000);
+const count = process.argv.includes('--count');
+const COUNT_WARMUP = 300;
 console.log(`Node ${process.version}${hook ? ', with a trivial hook' : ''}: CPU µs per request in process (median of 7 rounds of ${n})`);
 for (const [name, fn] of cases) {
 	if (only && !name.includes(only)) continue;
@@ -120,6 +122,12 @@ for (const [name, fn] of cases) {
 	// A refusal or an error page is short and fast: it must never pass for the request measured.
 	const expected = name.startsWith('(d)') ? 'component=' : name.startsWith('(c)') ? 's cart' : 'Hi, Ada';
 	if ((sample.status ?? 200) !== 200 || !sample.body.includes(expected)) throw new Error(`${name}: ${sample.status} ${sample.body.slice(0, 300)}`);
+	// `--count`: a fixed warm-up, then exactly n requests and no timing (micro-instructions.js runs this under
+	// callgrind at two values of n: the difference is the instructions of the extra requests alone).
+	if (count) {
+		for (let i = 0; i < COUNT_WARMUP + n; i++) await fn();
+		continue;
+	}
 	await measure(fn, Math.ceil(n / 3));
 	console.log(`${(await measure(fn, n)).toFixed(1).padStart(7)}  ${name}`);
 }
