@@ -17,7 +17,6 @@ if (!fs.existsSync(path.join(root, 'server/app.js'))) throw new Error(`${root}: 
 const dist = new URL('../packages/mochi/dist/', import.meta.url).href;
 const { createApp } = await import(`${dist}runtime/server/app.js`);
 const { createServer } = await import(`${dist}node/server.js`);
-const { loadPrerendered } = await import(`${dist}runtime/server/prerendered.js`);
 const { setKey } = await import(`${dist}runtime/server/islands/current-key.js`);
 const { createKey, createKeyring, parseKey } = await import(`${dist}runtime/server/islands/key.js`);
 const { signToken } = await import(`${dist}runtime/server/islands/token.js`);
@@ -28,11 +27,14 @@ setKey(createKeyring([parseKey(keyText)]));
 const build = JSON.parse(fs.readFileSync(path.join(root, 'server/manifest.json'), 'utf8'));
 const { manifest } = await import(pathToFileURL(path.join(root, 'server/app.js')).href);
 const app = createApp(manifest, { assets: build.assets, dev: false, log: () => {}, secureCookies: true });
-const prerendered = loadPrerendered(path.join(root, "prerendered"), build.prerendered, { csp: app.csp });
-for (const page of prerendered.values()) app.addPublicIslands(page.islands);
+// The server publishes a prerendered page's tokens when the page is first served; this process serves none,
+// so it signs the build's islands with its own key and publishes them as node build would.
+const built = Object.values(build.prerendered).flatMap((/** @type {any} */ entry) => entry.islands);
+const publicIslands = built.map((/** @type {any} */ i) => ({ ...i, token: signToken(parseKey(keyText), i.name, i.mode, i.payload) }));
+app.addPublicIslands(publicIslands);
 const server = createServer({ handler: (/** @type {any} */ request) => app.answer(request), beforeFiles: app.islandPath, log: () => {} });
 
-const publicToken = [...prerendered.values()].flatMap((p) => p.islands).find((i) => i.name === 'Avatar')?.token;
+const publicToken = publicIslands.find((/** @type {any} */ i) => i.name === 'Avatar')?.token;
 const visitorToken = signToken(parseKey(keyText), 'Avatar', 'plain', '[{"visitor":1},"bench"]');
 const cookie = 'demo_user=Ada; demo_cart=matcha,kinako';
 const headers = { host: '127.0.0.1:3000', cookie, referer: 'http://127.0.0.1:3000/', accept: '*/*', connection: 'keep-alive' };
