@@ -1,7 +1,7 @@
 // Instructions per request, free of the machine's noise: runs micro-app.js --count under valgrind's callgrind
 // at two request counts and divides the difference of the totals by the difference of the counts (start-up,
-// import and warm-up cancel out). Usage: node bench/micro-instructions.js [--only=visitor] [--hook] [--low=100] [--high=300]
-// Needs valgrind (Debian: apt-get install valgrind) and a built copy (run `pnpm bench` once). Slow: ~1 min per run.
+// import and warm-up cancel out). Usage: node bench/micro-instructions.js [--only=visitor] [--hook] [--low=300] [--high=900]
+// Needs valgrind (Debian: apt-get install valgrind) and a built copy (run `pnpm bench` once). Slow: 1–2 min per run.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,7 +13,7 @@ const app = fileURLToPath(new URL('./micro-app.js', import.meta.url));
 const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 const only = arg('only', 'visitor');
 const hook = process.argv.includes('--hook');
-const [low, high] = [Number(arg('low', 100)), Number(arg('high', 300))];
+const [low, high] = [Number(arg('low', 300)), Number(arg('high', 900))];
 
 /** Total instructions of one run of micro-app.js serving `n` requests of the scenario. @param {number} n */
 function collected(n) {
