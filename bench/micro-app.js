@@ -17,6 +17,7 @@ if (!fs.existsSync(path.join(root, 'server/app.js'))) throw new Error(`${root}: 
 const dist = new URL('../packages/mochi/dist/', import.meta.url).href;
 const { createApp } = await import(`${dist}runtime/server/app.js`);
 const { createServer } = await import(`${dist}node/server.js`);
+const { loadPrerendered } = await import(`${dist}runtime/server/prerendered.js`);
 const { setKey } = await import(`${dist}runtime/server/islands/current-key.js`);
 const { createKey, createKeyring, parseKey } = await import(`${dist}runtime/server/islands/key.js`);
 const { signToken } = await import(`${dist}runtime/server/islands/token.js`);
@@ -27,14 +28,19 @@ setKey(createKeyring([parseKey(keyText)]));
 const build = JSON.parse(fs.readFileSync(path.join(root, 'server/manifest.json'), 'utf8'));
 const { manifest } = await import(pathToFileURL(path.join(root, 'server/app.js')).href);
 const app = createApp(manifest, { assets: build.assets, dev: false, log: () => {}, secureCookies: true });
-// The server publishes a prerendered page's tokens when the page is first served; this process serves none,
-// so it signs the build's islands with its own key and publishes them as node build would.
-const built = Object.values(build.prerendered).flatMap((/** @type {any} */ entry) => entry.islands);
-const publicIslands = built.map((/** @type {any} */ i) => ({ ...i, token: signToken(parseKey(keyText), i.name, i.mode, i.payload) }));
-app.addPublicIslands(publicIslands);
+// node build publishes a prerendered page's tokens, as served, when the page is first asked for: ready() is
+// that first use, so the public tokens here are the ones a visitor's shell would carry.
+/** @type {Array<{ name: string, token: string }>} */
+const publicIslands = [];
+const prerendered = loadPrerendered(path.join(root, 'prerendered'), build.prerendered, {
+	csp: app.csp,
+	publish: (/** @type {any[]} */ islands) => (app.addPublicIslands(islands), publicIslands.push(...islands))
+});
+await Promise.all([...prerendered.values()].map((page) => page.ready()));
 const server = createServer({ handler: (/** @type {any} */ request) => app.answer(request), beforeFiles: app.islandPath, log: () => {} });
 
-const publicToken = publicIslands.find((/** @type {any} */ i) => i.name === 'Avatar')?.token;
+const publicToken = publicIslands.find((i) => i.name === 'Avatar')?.token;
+if (!publicToken) throw new Error(`${root}: no prerendered page carries an Avatar island`);
 const visitorToken = signToken(parseKey(keyText), 'Avatar', 'plain', '[{"visitor":1},"bench"]');
 const cookie = 'demo_user=Ada; demo_cart=matcha,kinako';
 const headers = { host: '127.0.0.1:3000', cookie, referer: 'http://127.0.0.1:3000/', accept: '*/*', connection: 'keep-alive' };
@@ -117,9 +123,10 @@ const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
 const n = Number(process.argv.find((a) => a.startsWith('--n='))?.slice(4) ?? 3000);
 const count = process.argv.includes('--count');
 const COUNT_WARMUP = 300;
-console.log(`Node ${process.version}${hook ? ', with a trivial hook' : ''}: CPU µs per request in process (median of 7 rounds of ${n})`);
-for (const [name, fn] of cases) {
-	if (only && !name.includes(only)) continue;
+const chosen = cases.filter(([name]) => !only || name.includes(only));
+if (!chosen.length) throw new Error(`--only=${only} matches no scenario: ${cases.map(([name]) => name).join('; ')}`);
+if (!count) console.log(`Node ${process.version}${hook ? ', with a trivial hook' : ''}: CPU µs per request in process (median of 7 rounds of ${n})`);
+for (const [name, fn] of chosen) {
 	const sample = /** @type {{ status?: number, body: string }} */ (await fn());
 	// A refusal or an error page is short and fast: it must never pass for the request measured.
 	const expected = name.startsWith('(d)') ? 'component=' : name.startsWith('(c)') ? 's cart' : 'Hi, Ada';
