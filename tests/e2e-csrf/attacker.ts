@@ -21,6 +21,8 @@ function pages(target: string): Record<string, string> {
 		'/sandboxed': `<iframe sandbox="allow-forms allow-scripts" srcdoc="${autoSubmit('application/x-www-form-urlencoded').replace(/"/g, '&quot;')}"></iframe>`,
 		// Scripts may send what a form can (no-cors: the answer is opaque, but the request goes out)...
 		'/fetch': `<script>fetch('${target}/api/counter', { method: 'POST', mode: 'no-cors', credentials: 'include', headers: { 'content-type': 'text/plain' }, body: 'x=1' }).then(() => document.title = 'sent', () => document.title = 'failed')</script>`,
+		// ...or a body with no type at all (a Blob without one sends no Content-Type header)...
+		'/fetch-blob': `<script>fetch('${target}/api/counter', { method: 'POST', mode: 'no-cors', credentials: 'include', body: new Blob(['x=1']) }).then(() => document.title = 'sent', () => document.title = 'failed')</script>`,
 		// ...and no more: a PUT needs a preflight, which the app never grants, so it is never sent.
 		'/fetch-put': `<script>fetch('${target}/api/counter', { method: 'PUT', credentials: 'include', headers: { 'content-type': 'text/plain' }, body: 'x=1' }).then(() => document.title = 'sent', () => document.title = 'failed')</script>`
 	};

@@ -69,14 +69,18 @@ describe('CSRF and headers in Chromium (built)', () => {
 		}
 	);
 
-	it('a cross-origin no-cors fetch gets a 403, and a cross-origin PUT is never even sent', async () => {
+	it('a cross-origin no-cors fetch gets a 403, with a form type or none, and a cross-origin PUT is never even sent', async () => {
 		const before = await counts(app.url);
-		const page = await visitor();
-		// The script only sees an opaque answer; the browser saw the 403.
-		const answered = page.waitForResponse((response) => response.url() === `${app.url}/api/counter`);
-		await page.goto(`${attacker.url}/fetch`);
-		expect((await answered).status()).toBe(403);
-		await waitFor(async () => (await page.title()) === 'sent', { what: 'the no-cors fetch to settle', timeout: WAIT });
+		for (const [path, type] of [['/fetch', 'text/plain'], ['/fetch-blob', undefined]]) {
+			const page = await visitor();
+			// The script only sees an opaque answer; the browser saw the 403.
+			const answered = page.waitForResponse((response) => response.url() === `${app.url}/api/counter`);
+			await page.goto(`${attacker.url}${path}`);
+			const response = await answered;
+			expect(response.status(), path).toBe(403);
+			expect((await response.request().allHeaders())['content-type'], path).toBe(type);
+			await waitFor(async () => (await page.title()) === 'sent', { what: `the no-cors fetch of ${path} to settle`, timeout: WAIT });
+		}
 
 		const put = await visitor();
 		await put.goto(`${attacker.url}/fetch-put`);

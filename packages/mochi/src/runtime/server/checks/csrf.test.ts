@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crossSiteForm, csrfCheck, isFormContentType } from './csrf.js';
+import { crossSiteForm, csrfCheck, isFormContentType, sendableCrossSite } from './csrf.js';
 import { createChecks } from './index.js';
 import { fromWebRequest } from '../exchange.js';
 
@@ -53,10 +53,25 @@ describe('crossSiteForm', () => {
 			expect(crossSiteForm(incoming('POST', { ...form, 'sec-fetch-site': site }), NONE)).toBeNull();
 		}
 		expect(crossSiteForm(incoming('POST', { 'content-type': 'application/json', origin: 'https://evil.example' }), NONE)).toBeNull();
-		expect(crossSiteForm(incoming('POST', { origin: 'https://evil.example' }), NONE)).toBeNull();
 		for (const method of ['GET', 'HEAD', 'OPTIONS']) {
 			expect(crossSiteForm(incoming(method, { ...form, origin: 'https://evil.example' }), NONE)).toBeNull();
 		}
+	});
+
+	it('treats a body without a content type as a form: a no-cors fetch of a Blob sends none', () => {
+		for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
+			expect(crossSiteForm(incoming(method, { origin: 'https://evil.example' }), NONE)).toBe('Origin: https://evil.example');
+			expect(crossSiteForm(incoming(method, { 'content-type': '  ', origin: 'null' }), NONE)).toBe('Origin: null');
+			expect(crossSiteForm(incoming(method, { 'sec-fetch-site': 'cross-site' }), NONE)).toBe('Sec-Fetch-Site: cross-site');
+			// Without Origin (curl, a server) or from the app itself, it passes as before.
+			expect(crossSiteForm(incoming(method, {}), NONE)).toBeNull();
+			expect(crossSiteForm(incoming(method, { origin: APP }), NONE)).toBeNull();
+		}
+		expect(sendableCrossSite(null)).toBe(true);
+		expect(sendableCrossSite('')).toBe(true);
+		expect(sendableCrossSite('text/plain;charset=utf-8')).toBe(true);
+		expect(sendableCrossSite('application/json')).toBe(false);
+		expect(sendableCrossSite('application/octet-stream')).toBe(false);
 	});
 
 	it('accepts trusted origins exactly, and nothing that merely looks like them', () => {

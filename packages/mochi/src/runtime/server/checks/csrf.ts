@@ -1,8 +1,9 @@
 // CSRF (DESIGN.md §7): a browser lets any site send a form to any other, with the visitor's cookies.
-// A form can only carry the three content types below without a CORS preflight, and browsers say where a
-// request comes from (Origin, Sec-Fetch-Site), so a cross-site form is refused before any app code runs.
-// Same-origin requests, requests without Origin (curl, servers, old browsers) and other content types
-// (JSON needs a preflight, which Mochi never grants) pass.
+// A page on another site can send, without a CORS preflight, only a body with one of the three form content
+// types below or with no content type at all (`fetch(url, { method: 'POST', mode: 'no-cors', body: blob })`),
+// and browsers say where a request comes from (Origin, Sec-Fetch-Site), so such a cross-site request is refused
+// before any app code runs. Same-origin requests, requests without Origin (curl, servers, old browsers) and other
+// content types (JSON needs a preflight, which Mochi never grants) pass.
 import { textAnswer, type Answer, type IncomingRequest } from '../exchange.js';
 import { rateLimited, type Log } from '../log.js';
 import type { Check } from './index.js';
@@ -26,10 +27,18 @@ export function isFormContentType(value: string | null): boolean {
 	return false;
 }
 
-/** Why `request` is a cross-site form submission, or null when it is not one. */
+/**
+ * True when another site's page could send a body of this Content-Type without a CORS preflight: a form type,
+ * or none (a no-cors fetch of a Blob or ArrayBuffer without a type sends no Content-Type header).
+ */
+export function sendableCrossSite(value: string | null): boolean {
+	return value === null || value.trim() === '' || isFormContentType(value);
+}
+
+/** Why `request` is a cross-site form submission (or a body sent like one), or null when it is not one. */
 export function crossSiteForm(request: IncomingRequest, trusted: ReadonlySet<string>): string | null {
 	if (!UNSAFE_METHODS.has(request.method.toUpperCase())) return null;
-	if (!isFormContentType(request.header('content-type'))) return null;
+	if (!sendableCrossSite(request.header('content-type'))) return null;
 	const origin = request.header('origin');
 	if (origin !== null && trusted.has(origin)) return null;
 	// A sandboxed frame, a data: URL or a redirect from another site sends `null`: never ours.
