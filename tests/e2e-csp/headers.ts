@@ -49,6 +49,30 @@ export function headersSuite(app: CspApp, { reportOnly = false } = {}): void {
 			}
 		});
 
+		it("of a form action's answer (a fail() and a result), with and without the enhance header: the page's own fresh nonce", async () => {
+			const seen = new Set<string>();
+			for (const body of ['name=', 'name=Ann']) {
+				for (const enhance of [{}, { 'x-mochi-enhance': '1' }]) {
+					const response = await fetch(`${app.url}/form`, {
+						method: 'POST',
+						headers: { 'content-type': 'application/x-www-form-urlencoded', origin: app.url, ...enhance },
+						body
+					});
+					const html = await response.text();
+					expect(response.status).toBe(body === 'name=' ? 400 : 200);
+					expect(html).toContain(body === 'name=' ? 'a name, please' : 'hello Ann');
+					const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(response.headers.get(name) ?? '')?.[1];
+					expect(nonce, `${body} ${JSON.stringify(enhance)}`).toBeDefined();
+					seen.add(nonce!);
+					const tags = inlineTags(html).filter(({ text }) => text !== 'mochi-island{display:contents}');
+					// The form page's script and style, the showcase's, and the hydratable() data script.
+					expect(tags).toHaveLength(5);
+					for (const { tag, attributes, text } of tags) expect(attributes, `${tag}: ${text.slice(0, 60)}`).toBe(` nonce="${nonce}"`);
+				}
+			}
+			expect(seen.size).toBe(4);
+		});
+
 		it('of a prerendered page: the same each time, listing the hash of each inline tag it serves, no nonce', async () => {
 			const [first, second] = [await get(`${app.url}/prerendered`), await get(`${app.url}/prerendered`)];
 			const policy = first.response.headers.get(name)!;

@@ -149,7 +149,7 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 	/** A POST to a page: its action runs in the request context, then the page renders with `form` set. */
 	async function serveAction(target: Extract<Target, { kind: 'action' }>, prepared?: PreparedRequest): Promise<Answer> {
 		const { page, route } = target;
-		const state_ = prepared ?? createRequestState({ request: page.request, kind: 'action', params: page.params, app: runtime });
+		const state_ = prepared ?? createRequestState({ request: page.request, kind: 'action', params: page.params, app: runtime, cspNonce: pageNonce(csp, page) });
 		const renderThrown = async (error: unknown) => (await renderPageRequest({ ...page, page: () => Promise.reject(error), prepared: state_ })).answer;
 		let module: ComponentModule;
 		try {
@@ -202,7 +202,8 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 	function prepare(request: IncomingRequest, target: Target): PreparedRequest {
 		if (target.kind === 'island') return createIslandState(request, runtime);
 		const params = target.kind === 'endpoint' ? target.params : target.page.params;
-		const cspNonce = target.kind === 'page' ? pageNonce(csp, target.page) : undefined;
+		// An action's answer is its page, rendered: it needs the page's nonce and policy as much as a GET does.
+		const cspNonce = target.kind === 'endpoint' ? undefined : pageNonce(csp, target.page);
 		return createRequestState({ request, kind: target.kind, params, app: runtime, cspNonce });
 	}
 
