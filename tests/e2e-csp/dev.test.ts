@@ -2,6 +2,7 @@
 // island kind works with zero violations, and scripts without the nonce are still refused.
 import { describe, expect, it } from 'vitest';
 import { controlSuite } from './control.js';
+import { enhancedAnswerSuite } from './enhanced-answer.js';
 import { useCspApp } from './fixture.js';
 import { showcaseSuite } from './showcase.js';
 
@@ -18,4 +19,5 @@ describe('dev: the header', () => {
 });
 
 showcaseSuite(app);
+enhancedAnswerSuite(app);
 controlSuite(app);
