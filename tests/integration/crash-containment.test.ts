@@ -144,6 +144,18 @@ describe('one process', () => {
 		expect((await get(`${server.url}/api/pid`)).status).toBe(200);
 	});
 
+	it("aborts a timed-out request's signal, so work it was passed to stops, while the client is still connected", async () => {
+		const before = (await (await fetch(`${server.url}/api/abandoned`)).json()) as string[];
+		const { status } = await get(`${server.url}/hang/signal`, { timeoutMs: 15_000 });
+		expect(status).toBe(503);
+		const reason = 'The server gave up on this request after 1000 ms (server.renderTimeout)';
+		await waitFor(async () => ((await (await fetch(`${server.url}/api/abandoned`)).json()) as string[]).length > before.length, {
+			what: 'the endpoint to see its signal abort',
+			timeout: 15_000
+		});
+		expect(await (await fetch(`${server.url}/api/abandoned`)).json()).toEqual([...before, reason]);
+	});
+
 	it('does not time a slow page inside the limit, nor an endpoint body streamed after its Response returned', async () => {
 		expect((await get(`${server.url}/slow/page`)).body).toContain('[slow page] done');
 		const started = Date.now();

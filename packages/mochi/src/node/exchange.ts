@@ -4,12 +4,13 @@
 // render together (bench/README.md).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Answer, IncomingRequest } from '../runtime/server/exchange.js';
-import { headerFailure, toRequest, writeResponse, type ToRequestOptions } from './request.js';
+import { abandonRequest, headerFailure, toRequest, writeResponse, type ToRequestOptions } from './request.js';
 import { clientAddress } from './client-address.js';
 
 export function fromNodeRequest(req: IncomingMessage, res: ServerResponse, url: URL, options: ToRequestOptions): IncomingRequest {
 	let request: Request | undefined;
 	let address: string | undefined;
+	let abandoned: Error | undefined;
 	return {
 		method: req.method ?? 'GET',
 		url,
@@ -18,7 +19,16 @@ export function fromNodeRequest(req: IncomingMessage, res: ServerResponse, url: 
 			return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
 		},
 		clientAddress: () => (address ??= clientAddress(req, options)),
-		request: () => (request ??= toRequest(req, { ...options, res }, url))
+		request() {
+			if (request) return request;
+			request = toRequest(req, { ...options, res }, url);
+			if (abandoned) abandonRequest(request, abandoned);
+			return request;
+		},
+		abandon(reason) {
+			abandoned ??= reason;
+			if (request) abandonRequest(request, reason);
+		}
 	};
 }
 

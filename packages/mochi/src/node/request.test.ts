@@ -3,7 +3,7 @@ import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deferred, request, withTimeout } from './fixtures/http.js';
-import { toRequest, writeResponse, type ToRequestOptions } from './request.js';
+import { abandonRequest, toRequest, writeResponse, type ToRequestOptions } from './request.js';
 
 type Handler = (request: Request) => Promise<Response>;
 
@@ -125,6 +125,37 @@ describe('toRequest', () => {
 		await withTimeout(bodyRead.promise, 2000, 'body read');
 		socket.destroy();
 		expect(await withTimeout(aborted.promise, 2000, 'abort signal')).toBe('POST');
+	});
+});
+
+describe('abandonRequest', () => {
+	it('aborts the signal with the reason while the client is still connected, read before or after', async () => {
+		const seen: string[] = [];
+		const base = await serve(async (request) => {
+			const early = request.signal;
+			abandonRequest(request, new Error('given up'));
+			abandonRequest(request, new Error('second reason, ignored'));
+			seen.push(`${early.aborted} ${(early.reason as Error).message}`);
+			return new Response('ok');
+		});
+		expect((await request(base)).status).toBe(200);
+		expect(seen).toEqual(['true given up']);
+	});
+
+	it('aborts a signal first read after it was abandoned, and leaves other requests alone', async () => {
+		const seen: string[] = [];
+		let first = true;
+		const base = await serve(async (request) => {
+			if (first) abandonRequest(request, new Error('given up'));
+			seen.push(String(request.signal.aborted));
+			first = false;
+			return new Response('ok');
+		});
+		await request(base);
+		await request(base);
+		expect(seen).toEqual(['true', 'false']);
+		// A Request that toRequest did not make is no one's to abandon: nothing happens.
+		expect(() => abandonRequest(new Request('http://x/'), new Error('x'))).not.toThrow();
 	});
 });
 

@@ -35,24 +35,46 @@ export function toRequest(req: IncomingMessage, options: ToRequestOptions = {}, 
 	const request = new Request(url, init);
 	// On Node 20, giving a Request an AbortSignal triples what it costs to build (see bench/README.md), and
 	// most handlers never read it: `request.signal` is made on first use, wired to the same close events.
-	let signal: AbortSignal | undefined;
+	let controller: AbortController | undefined;
+	let abandoned: Error | undefined;
 	Object.defineProperty(request, 'signal', {
 		configurable: true,
-		get: () => (signal ??= disconnectSignal(req, options.res))
+		get() {
+			if (!controller) {
+				controller = disconnectController(req, options.res);
+				if (abandoned) controller.abort(abandoned);
+			}
+			return controller.signal;
+		}
 	});
+	(request as Abandonable)[ABANDON] = (reason) => {
+		abandoned ??= reason;
+		controller?.abort(reason);
+	};
 	guardBodyReaders(request);
 	return request;
 }
 
+const ABANDON = Symbol('mochi.abandon');
+type Abandonable = Request & { [ABANDON]?: (reason: Error) => void };
+
+/**
+ * Aborts the signal of a Request made by `toRequest` with `reason` (now, or when it is first read): the server
+ * answered without it (the render timeout), and the client being still connected would keep it alive for good.
+ */
+export function abandonRequest(request: Request, reason: Error): void {
+	(request as Abandonable)[ABANDON]?.(reason);
+}
+
 /** Aborts when the client goes away before the response is finished (at once if it already has). */
-function disconnectSignal(req: IncomingMessage, res: ServerResponse | undefined): AbortSignal {
+function disconnectController(req: IncomingMessage, res: ServerResponse | undefined): AbortController {
 	const controller = new AbortController();
 	const abort = () => controller.abort(new Error('Client disconnected'));
 	if (req.errored || (res && res.destroyed && !res.writableFinished)) abort();
 	// `close` also fires after a normal exchange; by then nobody listens to the signal.
 	req.once('close', () => req.errored && abort());
 	res?.once('close', () => res.writableFinished || abort());
-	return controller.signal;
+	return controller;
 }
 
 /** The request's absolute URL; throws (a `TypeError`) when its target or host cannot form one. */

@@ -20,6 +20,11 @@ export interface IncomingRequest {
 	 * `getRequestContext().request`. Returns the same object every time.
 	 */
 	request(): Request;
+	/**
+	 * The server gave up on answering it (the render timeout): `request().signal` aborts with `reason`, now or
+	 * when it is first read, so work that passed the signal on (a fetch, a database query) stops.
+	 */
+	abandon?(reason: Error): void;
 }
 
 /** A response Mochi rendered in memory (a page, an island, a refusal). */

@@ -30,6 +30,17 @@ describe('renderDeadline', () => {
 		expect(lines).toEqual(['[mochi] GET /stuck: no answer within 50 ms (server.renderTimeout), answered 503']);
 	});
 
+	it('abandons the request once timed out, so its signal can stop the work; never one that settled in time', async () => {
+		const reasons: string[] = [];
+		const watched = (path: string) => ({ ...request(path), abandon: (reason: Error) => void reasons.push(reason.message) });
+		const deadline = renderDeadline(30, () => {});
+		expect(await deadline(Promise.resolve('page'), watched('/fast'))).toBe('page');
+		await new Promise((resolve) => setTimeout(resolve, 60));
+		expect(reasons).toEqual([]);
+		expect(await deadline(never(), watched('/stuck'))).toBe(TIMED_OUT);
+		expect(reasons).toEqual(['The server gave up on this request after 30 ms (server.renderTimeout)']);
+	});
+
 	it('swallows a rejection that comes after the deadline (no unhandled rejection)', async () => {
 		const deadline = renderDeadline(20, () => {});
 		let fail!: (error: Error) => void;

@@ -1,6 +1,7 @@
 // A page, island or endpoint that never settles (an await on a lost promise, a stuck fetch) would hold its
 // connection and its memory for good: past the render timeout the request is answered with a 503 instead.
-// The work itself cannot be cancelled; it goes on in the background and whatever it yields is dropped.
+// The work itself cannot be stopped from outside: its request's signal aborts, so whatever it passed the signal to
+// (a fetch, a database query) ends; the rest goes on in the background and whatever it yields is dropped.
 import type { IncomingRequest } from './exchange.js';
 import { rateLimited, type Log } from './log.js';
 
@@ -34,6 +35,7 @@ export function renderDeadline(ms: number, log: Log): RenderDeadline {
 					'render timeout',
 					`[mochi] ${request.method} ${request.url.pathname}: no answer within ${ms} ms (server.renderTimeout), answered ${TIMEOUT_STATUS}`
 				);
+				request.abandon?.(new Error(`The server gave up on this request after ${ms} ms (server.renderTimeout)`));
 				resolve(TIMED_OUT);
 			}, ms);
 			timer.unref();
