@@ -52,7 +52,7 @@ export function headersSuite(app: CspApp, { reportOnly = false } = {}): void {
 		it("of a form action's answer (a fail() and a result), with and without the enhance header: the page's own fresh nonce", async () => {
 			const seen = new Set<string>();
 			for (const body of ['name=', 'name=Ann']) {
-				for (const enhance of [{}, { 'x-mochi-enhance': '1' }]) {
+				for (const enhance of [{}, { 'x-mochi-enhance': '1' }] as Array<Record<string, string>>) {
 					const response = await fetch(`${app.url}/form`, {
 						method: 'POST',
 						headers: { 'content-type': 'application/x-www-form-urlencoded', origin: app.url, ...enhance },

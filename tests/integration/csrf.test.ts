@@ -72,7 +72,7 @@ describe.each(MODES)('CSRF (%s)', (mode) => {
 			expect((await send(`${app.url}/api/counter`, { method, headers: { origin: 'https://evil.example' } })).status).toBe(403);
 		}
 		expect(await counts(app.url)).toEqual(before);
-		for (const from of [{}, { origin: app.url }, { origin: app.url, 'sec-fetch-site': 'same-origin' }]) {
+		for (const from of [{}, { origin: app.url }, { origin: app.url, 'sec-fetch-site': 'same-origin' }] as Array<Record<string, string>>) {
 			const answer = await send(`${app.url}/api/counter`, { method: 'POST', headers: from, body: 'x=1' });
 			expect(answer.status, JSON.stringify(from)).toBe(200);
 			expect(answer.body).toBe('counted POST');
