@@ -19,8 +19,9 @@ describe('client bundle sizes', () => {
 		expect(clientIsland.gzipped).toBeLessThan(600);
 		expect(clientIsland.code).toMatch(/requestIdleCallback/);
 		expect(clientIsland.code).not.toMatch(/customElements\.define|IntersectionObserver/);
-		// Loaded only by pages with an enhanced form (1375 B when written): submit, refresh, reload, show an answer.
-		expect(enhance.gzipped).toBeLessThan(1400);
+		// Loaded only by pages with an enhanced form (1375 B when written): submit, refresh, reload, show an answer;
+		// 1497 B once a shown answer's tags get the document's CSP nonce (about 100 B that a strict policy needs).
+		expect(enhance.gzipped).toBeLessThan(1550);
 		// The enhance entry shares no module with the runtime (a shared one would become a third chunk).
 		expect(enhance.code).not.toMatch(/customElements\.define|IntersectionObserver/);
 		expect(enhance.code).not.toMatch(/node:|crypto|devalue/);

@@ -16,7 +16,7 @@ export async function showAnswer(response: Response): Promise<void> {
 		const script = document.createElement('script');
 		for (const { name, value } of old.attributes) script.setAttribute(name, value);
 		// Once in a document with a header policy, the nonce attribute reads '' (browsers hide it): the property holds it.
-		if (old.nonce) script.nonce = old.nonce;
+		script.nonce = old.nonce;
 		script.text = old.text;
 		old.replaceWith(script);
 	}
@@ -25,19 +25,13 @@ export async function showAnswer(response: Response): Promise<void> {
 
 /**
  * The document keeps the policy of its first response: the answer's tags carry the answer's own nonce, which
- * that policy does not allow. Those tags, and only those (the server vouched for them with that nonce, in the
- * header of this same-origin answer; nobody else can know it), are given the document's nonce instead. In the
- * text, before parsing: Chromium checks a parsed document's styles against this document's policy at once.
+ * that policy does not allow. The server vouched for those tags with that nonce, in the header of this
+ * same-origin answer (a random value nobody else knows), so they are given the document's nonce instead. In
+ * the text, before parsing: Chromium checks a parsed document's styles against this document's policy at once.
  */
 function keepPolicy(html: string, response: Response): string {
-	const policy = response.headers.get('content-security-policy') ?? response.headers.get('content-security-policy-report-only') ?? '';
-	const theirs = /'nonce-([^']+)'/.exec(policy)?.[1];
-	const ours = theirs && documentNonce();
-	return theirs && ours && theirs !== ours ? html.replaceAll(`nonce="${theirs}"`, `nonce="${ours}"`) : html;
-}
-
-/** The nonce the document's policy allows, from any element that carried it ('' when none did: no nonce policy). */
-function documentNonce(): string {
-	for (const element of document.querySelectorAll<HTMLElement>('script, style, link')) if (element.nonce) return element.nonce;
-	return '';
+	const theirs = /'nonce-([^']+)/.exec(response.headers.get('content-security-policy') ?? response.headers.get('content-security-policy-report-only') ?? '')?.[1];
+	// The attribute stays on a tag once the browser hides its value; the property holds it.
+	const ours = document.querySelector<HTMLElement>('[nonce]')?.nonce;
+	return theirs && ours ? html.replaceAll(theirs, ours) : html;
 }
