@@ -5,6 +5,7 @@
 'use strict';
 const fs = require('node:fs');
 const { PerformanceObserver, constants } = require('node:perf_hooks');
+const v8 = require('node:v8');
 
 const file = process.env.MOCHI_MEMORY_PROBE;
 if (file) {
@@ -20,7 +21,10 @@ if (file) {
 	observer.observe({ entryTypes: ['gc'] });
 	const started = Date.now();
 	const timer = setInterval(() => {
-		const line = { t: (Date.now() - started) / 1000, ...process.memoryUsage(), ...gc };
+		// Old space in use: it rises only by promotion from the young generation, so its climb between two full
+		// GCs is what per-request objects that lived too long cost.
+		const oldSpace = v8.getHeapSpaceStatistics().find((s) => s.space_name === 'old_space')?.space_used_size ?? 0;
+		const line = { t: (Date.now() - started) / 1000, ...process.memoryUsage(), oldSpace, ...gc };
 		gc.scavenges = gc.markSweeps = gc.pauseMs = 0;
 		fs.appendFileSync(file, JSON.stringify(line) + '\n');
 	}, 1000);

@@ -38,11 +38,15 @@ export async function healthAfterGc(base: string): Promise<{ pid: number; rss: n
 	return JSON.parse(body);
 }
 
-/** One request of the mix: which kind comes from `index`, and the visitor is `soak-<index>`. */
-async function one(base: string, echo: string, agent: http.Agent, index: number): Promise<void> {
+/** The kinds of request in the mix, in turn. */
+export const KINDS = ['shell', 'page', 'island', 'endpoint'] as const;
+export type Kind = (typeof KINDS)[number];
+
+/** One request of the mix: which kind comes from `index` (among `kinds`), and the visitor is `soak-<index>`. */
+async function one(base: string, echo: string, agent: http.Agent, index: number, kinds: readonly Kind[]): Promise<void> {
 	const visitor = `soak-${index}`;
 	const headers = { cookie: `visitor=${visitor}` };
-	const kind = index % 4;
+	const kind = KINDS.indexOf(kinds[index % kinds.length]);
 	const url = kind === 0 ? `${base}/shell` : kind === 1 ? `${base}/` : kind === 2 ? echo : `${base}/api/whoami`;
 	const { status, body } = await get(url, agent, headers);
 	const ok =
@@ -61,6 +65,8 @@ export async function runTraffic(options: {
 	maxRequests: number;
 	until: () => boolean;
 	firstIndex?: number;
+	/** Only these kinds (all four by default). */
+	kinds?: readonly Kind[];
 	/** Answers so far, for the caller's per-second curve. */
 	progress?: { answered: number };
 }): Promise<Traffic> {
@@ -73,7 +79,7 @@ export async function runTraffic(options: {
 		while (!options.until() && next < last) {
 			const index = next++;
 			try {
-				await one(options.base, options.echo, agent, index);
+				await one(options.base, options.echo, agent, index, options.kinds ?? KINDS);
 				if (options.progress) options.progress.answered += 1;
 			} catch (error) {
 				failureCount += 1;
