@@ -153,6 +153,11 @@ async function main(): Promise<void> {
 		printCurve(samples);
 		const first = samples[0];
 		const last = samples[samples.length - 1];
+		console.log(
+			`\n${traffic.requests.toLocaleString('en-US')} requests in ${elapsed.toFixed(1)} s (${Math.round(traffic.requests / elapsed)}/s), ` +
+				`${traffic.failures.length} failures; warm-up ${warm.requests.toLocaleString('en-US')} requests in ${warmupSeconds.toFixed(1)} s` +
+				`${warmed.answered < WARMUP_REQUESTS ? ` (fewer than ${WARMUP_REQUESTS.toLocaleString('en-US')}: stopped at the ${WARMUP_CAP} s cap, the heap may still be sizing)` : ''}`
+		);
 		// RSS saws up and down with each mark-compact (promoted garbage piles up in old space between them). What stays
 		// is the troughs: a leak lifts them, so they are what the target is about. The peaks rise and fall with the
 		// request rate (a busy machine can halve it for seconds), so they are shown with it, not judged.
