@@ -119,6 +119,8 @@ export interface Health {
 	pid: number;
 	rss: number;
 	heapUsed: number;
+	/** What V8 has reserved for the heap, young generation included: most of RSS's rise in the first seconds of load. */
+	heapTotal: number;
 	peak: number;
 }
 
