@@ -20,6 +20,8 @@ export interface ClientBuild {
 	islands: Record<string, string>;
 	/** URL paths of the chunks an island's chunk imports statically. */
 	importsOf(name: string): string[];
+	/** URL paths of every chunk an island's chunk loads before it runs: its static imports and theirs. */
+	closureOf(name: string): string[];
 }
 
 export function readClientBuild(): ClientBuild {
@@ -29,14 +31,28 @@ export function readClientBuild(): ClientBuild {
 	const runtime = Object.values(manifest).find((chunk) => chunk.isEntry && chunk.name === 'runtime');
 	const clientIsland = Object.values(manifest).find((chunk) => chunk.isEntry && chunk.name === 'client-island');
 	if (!runtime || !clientIsland) throw new Error('no runtime or client-island entry in the client manifest');
+	const islandChunk = (name: string) => {
+		const chunk = manifest[`virtual:mochi/island/${name}`];
+		if (!chunk) throw new Error(`no client chunk for island ${name}`);
+		return chunk;
+	};
 	return {
 		runtime: `/${runtime.file}`,
 		clientIsland: `/${clientIsland.file}`,
 		islands,
 		importsOf(name) {
-			const chunk = manifest[`virtual:mochi/island/${name}`];
-			if (!chunk) throw new Error(`no client chunk for island ${name}`);
-			return (chunk.imports ?? []).map((key) => `/${manifest[key].file}`);
+			return (islandChunk(name).imports ?? []).map((key) => `/${manifest[key].file}`);
+		},
+		closureOf(name) {
+			const seen = new Set<string>();
+			const queue = [...(islandChunk(name).imports ?? [])];
+			while (queue.length) {
+				const key = queue.shift()!;
+				if (seen.has(key)) continue;
+				seen.add(key);
+				queue.push(...(manifest[key].imports ?? []));
+			}
+			return [...seen].map((key) => `/${manifest[key].file}`);
 		}
 	};
 }

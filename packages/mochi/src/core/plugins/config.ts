@@ -6,11 +6,14 @@ import { SERVER_ENTRY_ID, type PluginContext } from './context.js';
 import { CLIENT_ENHANCE, CLIENT_ISLAND, CLIENT_RUNTIME, CLIENT_STREAM, devFileUrl } from '../client-runtime.js';
 import { DEV_CLIENT_ISLAND_PREFIX } from './client-islands.js';
 import { buildDirOf } from '../build-dir.js';
+import { clientModuleSideEffects, fixManifestPlaceholders } from './client-chunks.js';
 
 /** mochi:config — the Vite settings every Mochi app shares, for dev, both builds and vitest. */
 export function configPlugin(context: PluginContext): Plugin {
 	let islandCodePrefix = '';
 	let building = false;
+	/** Build (client bundle): the reference of the client-island chunk the runtime points at, once emitted. */
+	let clientIslandRef: string | undefined;
 	return {
 		name: 'mochi:config',
 		config(config, env) {
@@ -40,7 +43,11 @@ export function configPlugin(context: PluginContext): Plugin {
 								emptyOutDir: true,
 								assetsDir,
 								manifest: true,
-								rolldownOptions: { input: { runtime: CLIENT_RUNTIME, enhance: CLIENT_ENHANCE, stream: CLIENT_STREAM } }
+								rolldownOptions: {
+									input: { runtime: CLIENT_RUNTIME, enhance: CLIENT_ENHANCE, stream: CLIENT_STREAM },
+									// Each Svelte runtime module goes to the islands that use it (client-chunks.ts).
+									treeshake: { moduleSideEffects: clientModuleSideEffects }
+								}
 							};
 			return {
 				appType: 'custom',
@@ -53,6 +60,14 @@ export function configPlugin(context: PluginContext): Plugin {
 				...('test' in config ? vitestConfig(root, (config as { test?: { testTimeout?: number } }).test?.testTimeout) : {})
 			};
 		},
+		writeBundle(options) {
+			// Vite's manifest names the client-island chunk by its placeholder: the real file goes in instead.
+			if (!building || this.environment.name !== 'client' || !options.dir) return;
+			const real = clientIslandRef && this.getFileName(clientIslandRef);
+			fixManifestPlaceholders(path.join(options.dir, '.vite/manifest.json'), (name) =>
+				real && name.startsWith(`${path.posix.dirname(real)}/client-island-`) ? real : undefined
+			);
+		},
 		configResolved(config) {
 			context.warn = (message) => config.logger.warn(message, { timestamp: true });
 		},
@@ -64,7 +79,7 @@ export function configPlugin(context: PluginContext): Plugin {
 				// client-island.ts: a chunk of the client build (its URL in the runtime follows its hash), or the
 				// file itself in dev.
 				const clientIsland = building
-					? `import.meta.ROLLUP_FILE_URL_${this.emitFile({ type: 'chunk', id: CLIENT_ISLAND, name: 'client-island', preserveSignature: 'exports-only' })}`
+					? `import.meta.ROLLUP_FILE_URL_${(clientIslandRef = this.emitFile({ type: 'chunk', id: CLIENT_ISLAND, name: 'client-island', preserveSignature: 'exports-only' }))}`
 					: JSON.stringify(devFileUrl(CLIENT_ISLAND));
 				return code
 					.replace(/__MOCHI_ASSET_PREFIX__/g, JSON.stringify(context.options.assetPrefix))
