@@ -131,6 +131,21 @@ describe('prerendered pages of a build signed with MOCHI_KEY', () => {
 		expect((await page(app, '/prerendered', { 'accept-encoding': 'br' })).bytes.equals(built.br)).toBe(true);
 		expect((await page(app, '/')).status).toBe(200);
 	});
+
+	it('a page file replaced after start (another size than the build recorded) answers 500, and the server stays up', async () => {
+		const app = await start(BASIC, BUILD_KEY);
+		// Longer than the manifest's size: written as it is, Node would throw on a Content-Length it exceeds.
+		fs.writeFileSync(`${file}.gz`, Buffer.concat([built.gz, Buffer.from('tampered')]));
+		try {
+			const answer = await page(app, '/prerendered', { 'accept-encoding': 'gzip' });
+			expect(answer.status).toBe(500);
+			expect(app.output()).toMatch(/\[mochi\] prerendered page \/prerendered could not be read: it has \d+ bytes where \d+ were expected/);
+		} finally {
+			fs.writeFileSync(`${file}.gz`, built.gz);
+		}
+		expect((await page(app, '/prerendered', { 'accept-encoding': 'gzip' })).bytes.equals(built.gz)).toBe(true);
+		expect((await page(app, '/')).status).toBe(200);
+	});
 });
 
 describe('prerendered pages with a Content-Security-Policy', () => {

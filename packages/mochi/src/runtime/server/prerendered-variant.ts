@@ -43,6 +43,11 @@ export class Variant {
 		return (this.#reading ??= this.source().then(
 			(bytes) => {
 				this.#reading = null;
+				// A file replaced or cut short since the build (or since its first read): its Content-Length
+				// would lie, and Node throws on writing more than it says, so it is an error (a 500), not a page.
+				if (this.size !== null && bytes.byteLength !== this.size) {
+					throw new Error(`it has ${bytes.byteLength} bytes where ${this.size} were expected (changed on disk since the build?)`);
+				}
 				this.offer(bytes);
 				return bytes;
 			},

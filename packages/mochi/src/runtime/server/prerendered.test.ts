@@ -132,4 +132,24 @@ describe('answerPrerendered', () => {
 		fs.writeFileSync(gone, 'abc');
 		expect(new TextDecoder().decode((await answerPrerendered(page, 'GET', null, null)).body!)).toBe('abc');
 	});
+
+	it("rejects a file whose size is not the build's (replaced or cut short after start): its Content-Length would lie", async () => {
+		const changed = path.join(dir, 'changed.html');
+		fs.writeFileSync(changed, 'abcdef');
+		const page = filesPage({ file: changed, hash: 'x', sizes: [3, 3, 3], headers, budget: new BodyBudget(1e6), used: () => {} });
+		await expect(answerPrerendered(page, 'GET', null, null)).rejects.toThrow(/6 bytes where 3 were expected/);
+		fs.writeFileSync(changed, 'ab');
+		await expect(answerPrerendered(page, 'GET', null, null)).rejects.toThrow(/2 bytes where 3 were expected/);
+		fs.writeFileSync(changed, 'abc');
+		const ok = await answerPrerendered(page, 'GET', null, null);
+		expect([ok.headers['content-length'], new TextDecoder().decode(ok.body!)]).toEqual(['3', 'abc']);
+	});
+
+	it("answers every concurrent first request of a build's page from one read, and marks it used once", async () => {
+		let used = 0;
+		const fresh = filesPage({ file, hash: 'abc', sizes, headers, budget: new BodyBudget(1e6), used: () => used++ });
+		const answers = await Promise.all(Array.from({ length: 5 }, () => answerPrerendered(fresh, 'GET', 'gzip', null)));
+		for (const a of answers) expect(gunzipSync(a.body!).toString()).toBe(html);
+		expect([new Set(answers.map((a) => a.body)).size, used]).toEqual([1, 1]);
+	});
 });
