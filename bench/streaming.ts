@@ -57,12 +57,20 @@ const RECORD = `window.__islands = []; for (const type of ['mochi:island-load', 
 	document.addEventListener(type, (e) => { if (e.target.hasAttribute('signed-props') || type !== 'mochi:island-load') window.__islands.push({ name: e.target.getAttribute('name'), type, at: performance.now() }); }, true);`;
 const SETTLED = `[...document.querySelectorAll('mochi-island[signed-props]')].every((el) => el.hasAttribute('state'))`;
 const READ = `(() => { const nav = performance.getEntriesByType('navigation')[0]; const resources = performance.getEntriesByType('resource');
-	return { responseEnd: nav.responseEnd, dcl: nav.domContentLoadedEventEnd, islands: window.__islands.filter((e) => e.type === 'mochi:island-load').map((e) => {
+	const end = (part) => { const r = resources.find((r) => r.name.includes(part)); return r ? r.responseEnd : null; };
+	return { responseEnd: nav.responseEnd, dcl: nav.domContentLoadedEventEnd, runtimeEnd: end('/assets/runtime-'), streamEnd: end('/assets/stream-'),
+		scripts: resources.filter((r) => r.initiatorType !== 'fetch').map((r) => r.name.split('/').pop() + ' ' + r.startTime.toFixed(0) + '→' + r.responseEnd.toFixed(0)), islands: window.__islands.filter((e) => e.type === 'mochi:island-load').map((e) => {
 		const r = resources.find((r) => r.name.includes('/_mochi/island/' + e.name + '?')); return { ...e, responseEnd: r ? r.responseEnd : null }; }) }; })()`;
 
 interface Load {
 	islands: Record<string, number>;
 	responseEnd: number;
+	/** When the runtime module (and stream.ts, on a streamed page) had arrived; every other subresource, start → end. */
+	runtimeEnd: number | null;
+	streamEnd: number | null;
+	scripts: string[];
+	/** Content minus the later of its own response end and the runtime's arrival: what the page could do. */
+	minusBoth: Record<string, number | null>;
 	dcl: number;
 	requests: number;
 	minusResponse: Record<string, number | null>;
@@ -83,13 +91,26 @@ async function loadIn(url: string, page: string): Promise<Load> {
 		await tab.addInitScript({ content: RECORD });
 		await tab.goto(url + page, { waitUntil: 'load', timeout: 30_000 });
 		await tab.waitForFunction(SETTLED, null, { timeout: 20_000 });
-		const read = (await tab.evaluate(READ)) as { responseEnd: number; dcl: number; islands: Array<{ name: string; at: number; responseEnd: number | null }> };
+		const read = (await tab.evaluate(READ)) as {
+			responseEnd: number;
+			dcl: number;
+			runtimeEnd: number | null;
+			streamEnd: number | null;
+			scripts: string[];
+			islands: Array<{ name: string; at: number; responseEnd: number | null }>;
+		};
 		await context.close();
 		return {
 			islands: Object.fromEntries(read.islands.map((i) => [i.name, i.at])),
 			minusResponse: Object.fromEntries(read.islands.map((i) => [i.name, i.responseEnd === null ? null : i.at - i.responseEnd])),
+			minusBoth: Object.fromEntries(
+				read.islands.map((i) => [i.name, i.responseEnd === null || read.runtimeEnd === null ? null : i.at - Math.max(i.responseEnd, read.runtimeEnd)])
+			),
 			responseEnd: read.responseEnd,
 			dcl: read.dcl,
+			runtimeEnd: read.runtimeEnd,
+			streamEnd: read.streamEnd,
+			scripts: read.scripts,
 			requests
 		};
 	} finally {
@@ -112,19 +133,42 @@ async function cpuPerView(url: string, pid: number): Promise<number> {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
+/**
+ * The page's response as the server sends it, over loopback with no emulation: ms to the first body byte and to
+ * the end (median of 5), the baseline the browser's response end is compared against. Gzip-accepting, as Chromium is.
+ */
+async function serverSide(url: string): Promise<{ first: number; end: number }> {
+	const runs: Array<{ first: number; end: number }> = [];
+	for (let i = 0; i < 5; i++) {
+		const start = performance.now();
+		const response = await fetch(url + PAGE, { headers: { cookie: COOKIE, 'accept-encoding': 'gzip, deflate, br' } });
+		const reader = response.body!.getReader();
+		let first = NaN;
+		while (!(await reader.read()).done) if (Number.isNaN(first)) first = performance.now() - start;
+		runs.push({ first, end: performance.now() - start });
+	}
+	return { first: median(runs.map((r) => r.first)), end: median(runs.map((r) => r.end)) };
+}
+
 const rows: string[] = [];
+const notes: string[] = [];
 let prerendered: Load | undefined;
 for (const [name, stream] of [['streamed', true], ['fetched', false]] as const) {
 	const root = buildVariant(name, stream);
 	const server = await start(root);
 	try {
+		// First, as it also warms the server up: cold loads are meant to be a cold browser, not a server still
+		// compiling each module on its first request (which made the first loads' islands hundreds of ms late).
+		const cpu = await cpuPerView(server.url, server.pid);
+		const sent = await serverSide(server.url);
 		const loads: Load[] = [];
 		for (let i = 0; i < LOADS; i++) loads.push(await loadIn(server.url, PAGE));
 		const names = Object.keys(loads[0].islands).sort();
-		const cpu = await cpuPerView(server.url, server.pid);
 		const cells = names.map((island) => `${island} ${median(loads.map((l) => l.islands[island] ?? NaN)).toFixed(0)}`);
+		const last = loads[loads.length - 1];
+		notes.push(`${name}, last load: DOMContentLoaded ${last.dcl.toFixed(0)}, runtime in at ${last.runtimeEnd?.toFixed(0)}${last.streamEnd === null ? '' : `, stream.js at ${last.streamEnd.toFixed(0)}`}; subresources ${last.scripts.join(', ')}`);
 		rows.push(
-			`| ${name} (stream: ${stream}) | ${cells.join(' · ')} | ${median(loads.map((l) => l.responseEnd)).toFixed(0)} | ${median(loads.map((l) => l.requests))} | ${(cpu / 1000).toFixed(2)} ms |`
+			`| ${name} (stream: ${stream}) | ${cells.join(' · ')} | ${median(loads.map((l) => l.responseEnd)).toFixed(0)} | ${sent.first.toFixed(0)} → ${sent.end.toFixed(0)} | ${median(loads.map((l) => l.requests))} | ${(cpu / 1000).toFixed(2)} ms |`
 		);
 		if (stream) prerendered = await loadIn(server.url, '/');
 	} finally {
@@ -133,10 +177,16 @@ for (const [name, stream] of [['streamed', true], ['fetched', false]] as const) 
 }
 
 console.log(`\nStreaming: ${PAGE}, Chromium, ${RTT_MS} ms RTT emulated, median of ${LOADS} cold loads (ms from navigation start)\n`);
-console.log('| mode | island content at (ms) | response end (ms) | island requests | server CPU / page view |');
-console.log('| --- | --- | --- | --- | --- |');
+console.log('| mode | island content at (ms) | response end (ms) | server-side first byte → end (ms, loopback) | island requests | server CPU / page view |');
+console.log('| --- | --- | --- | --- | --- | --- |');
 for (const row of rows) console.log(row);
+for (const note of notes) console.log(`\n${note}`);
 if (prerendered) {
-	console.log(`\nPrerendered /: each island's content minus its response end (ms), one cold load at ${RTT_MS} ms RTT`);
-	for (const [island, ms] of Object.entries(prerendered.minusResponse)) console.log(`  ${island}: ${ms === null ? 'n/a' : ms.toFixed(1)}`);
+	const p = prerendered;
+	console.log(`\nPrerendered /: each island's content minus its response end, and minus the later of that and the runtime's arrival (ms), one cold load at ${RTT_MS} ms RTT`);
+	console.log(`  (document end ${p.responseEnd.toFixed(0)}, runtime in at ${p.runtimeEnd?.toFixed(0)}, DOMContentLoaded ${p.dcl.toFixed(0)}; subresources ${p.scripts.join(', ')})`);
+	for (const [island, ms] of Object.entries(p.minusResponse)) {
+		const both = p.minusBoth[island];
+		console.log(`  ${island}: ${ms === null ? 'n/a' : ms.toFixed(1)} (after both: ${both === null ? 'n/a' : both.toFixed(1)})`);
+	}
 }

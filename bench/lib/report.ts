@@ -116,17 +116,23 @@ export function bytesTable(pages: PageBytes[]): string {
 	return table(rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l']);
 }
 
+/**
+ * One row per island: `− response` is its event minus its own response end (issue 14's target for the prerendered
+ * `/`: ≤ 20 ms); `− both` minus the later of that and the runtime's arrival (it can't show before either).
+ */
 export function browserTable(pages: PageTiming[]): string {
-	const rows = [['page', 'island', 'event', 'fetch start', 'response end', 'event at', 'DOMContentLoaded']];
+	const rows = [['page', 'island', 'event', 'fetch start', 'response end', 'event at', '− response', '− both', 'DOMContentLoaded']];
 	for (const p of pages) {
 		const runtime = p.runtime ? `runtime ${ms(p.runtime.start)} → ${ms(p.runtime.end)}` : 'no runtime';
 		const css = p.css ? `, css ${ms(p.css.start)} → ${ms(p.css.end)}` : '';
-		rows.push([p.page, `(document: response end ${ms(p.responseEnd)}, ${runtime}${css})`, '', '', '', '', ms(p.domContentLoaded)]);
+		rows.push([p.page, `(document: response end ${ms(p.responseEnd)}, ${runtime}${css})`, '', '', '', '', '', '', ms(p.domContentLoaded)]);
 		for (const island of p.islands) {
-			rows.push(['', island.name, island.event.replace('mochi:island-', ''), ms(island.fetchStart ?? NaN), ms(island.responseEnd ?? NaN), ms(island.at), '']);
+			const end = island.responseEnd ?? NaN;
+			const both = Math.max(end, p.runtime?.end ?? NaN);
+			rows.push(['', island.name, island.event.replace('mochi:island-', ''), ms(island.fetchStart ?? NaN), ms(end), ms(island.at), ms(island.at - end), ms(island.at - both), '']);
 		}
 	}
-	return table(rows, ['l', 'l', 'l', 'r', 'r', 'r', 'r']);
+	return table(rows, ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r']);
 }
 
 /** `cpuPerRequest`: µs of user CPU per request that /proc measured over the profiled window. */

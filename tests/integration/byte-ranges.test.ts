@@ -115,7 +115,7 @@ describe('byte ranges on static files (built)', () => {
 
 	it('hashed assets take ranges too, and keep their immutable caching', async () => {
 		const about = await send({}, { pathname: '/about' });
-		const runtime = about.body.match(/<script type="module" src="([^"]+)"/)![1];
+		const runtime = about.body.match(/<script type="module"(?: async)? src="([^"]+)"/)![1];
 		const response = await send({ range: 'bytes=0-9' }, { pathname: runtime });
 		expect(response.status).toBe(206);
 		expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');

@@ -23,7 +23,7 @@ describe.each(MODES)('island preload links (%s)', (mode) => {
 		expect(new Set(preloads)).toEqual(new Set(eager));
 		expect(preloads.length).toBe(new Set(preloads).size);
 		// Before the stylesheet and the runtime: nothing else delays them.
-		expect(head.indexOf('rel="preload"')).toBeLessThan(head.indexOf('<script type="module"'));
+		expect(head.indexOf('rel="preload"')).toBeLessThan(head.indexOf('rel="modulepreload"'));
 	});
 
 	it('has no preload on a page without islands', async () => {

@@ -53,7 +53,7 @@ describe('production server (built)', () => {
 
 	it('serves hashed assets under /_mochi/assets/ as immutable', async () => {
 		const shell = (await get(app, '/islands')).body;
-		const runtime = shell.match(/<script type="module" src="([^"]+)"/)![1];
+		const runtime = shell.match(/<script type="module"(?: async)? src="([^"]+)"/)![1];
 		const stylesheet = (await get(app, '/about')).body.match(/<link rel="stylesheet" href="([^"]+)"/)![1];
 		for (const asset of [runtime, stylesheet]) {
 			expect(asset).toMatch(/^\/_mochi\/assets\/[\w-]+-[\w-]{8,}\.(js|css)$/);
@@ -72,7 +72,7 @@ describe('production server (built)', () => {
 	it('ships exactly one module script, pointing at an existing asset, on a page with islands', async () => {
 		const { body } = await get(app, '/islands');
 		expect(body.match(/<script/g)).toHaveLength(1);
-		const src = body.match(/<script type="module" src="([^"]+)"><\/script>/)?.[1];
+		const src = body.match(/<script type="module"(?: async)? src="([^"]+)"><\/script>/)?.[1];
 		expect(src).toMatch(/^\/_mochi\/assets\/runtime-[\w-]+\.js$/);
 		expect(fs.existsSync(path.join(BASIC, 'build/client', src!))).toBe(true);
 		const asset = await get(app, src!);

@@ -39,9 +39,8 @@ export function createDocument({ manifest, assets, fill }: DocumentOptions) {
 	}
 
 	/**
-	 * `streamed`: the islands this page streams (stream-page.ts). Its runtime then runs as soon as it has loaded, right
-	 * after the page's markup (an async module; a modulepreload starts it from the head), not once the document
-	 * has ended, which for a streaming page is when its last island has: each island is swapped in as it arrives.
+	 * `streamed`: the islands this page streams (stream-page.ts), whose document ends only when its last island
+	 * has: each is swapped in as it arrives, by stream.ts beside the runtime.
 	 */
 	return function document(cssKey: string, head: string, body: string, islands: SignedIsland[] = [], streamed: PlacedSlot[] = []): string {
 		// First in the head: the browser starts every eager island request while it is still parsing the page,
@@ -53,10 +52,20 @@ export function createDocument({ manifest, assets, fill }: DocumentOptions) {
 		if (assets.head) top += assets.head;
 		// The runtime is loaded only where an island or an enhanced form was rendered: other pages ship no JS.
 		const enhanced = body.includes(enhancedForm);
-		if (streamed.length > 0 && assets.runtime && assets.stream) {
-			top += `<link rel="modulepreload" href="${assets.runtime}"><link rel="modulepreload" href="${assets.stream}">`;
-			body += `<script type="module" async src="${assets.runtime}"></script><script type="module" async src="${assets.stream}"></script>`;
-		} else if (assets.runtime && (hasIslands || enhanced)) top += `<script type="module" src="${assets.runtime}"></script>`;
+		// An async module at the end of the page's markup, fetched from the head by a modulepreload: it runs as soon as
+		// it has loaded and the parser has passed every island, not once the document has ended (a deferred module
+		// waits for DOMContentLoaded, and every island whose HTML had arrived waited with it). Never before the
+		// markup, so the runtime never finds an island the parser is still inside; a streaming page's islands
+		// come after it (stream.ts swaps each in as it is parsed).
+		if (assets.runtime && (hasIslands || enhanced)) {
+			const stream = streamed.length > 0 && assets.stream;
+			top += `<link rel="modulepreload" href="${assets.runtime}">`;
+			body += `<script type="module" async src="${assets.runtime}"></script>`;
+			if (stream) {
+				top += `<link rel="modulepreload" href="${assets.stream}">`;
+				body += `<script type="module" async src="${assets.stream}"></script>`;
+			}
+		}
 		// The runtime imports client islands' code only when one connects: fetched beside it, not after it.
 		if (assets.clientIsland && hasIslands && body.includes(clientIsland)) top += `<link rel="modulepreload" href="${assets.clientIsland}">`;
 		// Enhanced forms are a module of their own (runtime/client/enhance.ts): island pages without one never load it.
