@@ -231,6 +231,8 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 
 	/** The hooks around a request; the render timeout covers them too: one stuck before resolve() must not hold the connection. */
 	async function withHooks(request: IncomingRequest, target: Target, prepared: PreparedRequest, run: HookRunner): Promise<Answer | Response> {
+		// This deadline covers the hook and what it resolves to: the page, island or endpoint starts none of its own.
+		prepared.timed = runtime.deadline !== undefined;
 		const running = run(prepared, hooked(request, target));
 		const settled = runtime.deadline ? await runtime.deadline(running, request) : await running;
 		return settled === TIMED_OUT ? timedOut(target) : settled;

@@ -33,7 +33,8 @@ export async function callEndpoint(
 	try {
 		let result: unknown = inRequest(prepared.state, () => (handler as Function)(prepared.state.context));
 		// The deadline runs until the handler hands back its Response; streaming that Response's body is not timed.
-		const { deadline } = options.runtime;
+		// Under a hook, its deadline (app.ts) covers the handler already.
+		const deadline = prepared.timed ? undefined : options.runtime.deadline;
 		if (typeof (result as PromiseLike<unknown> | null)?.then === 'function') {
 			const pending = Promise.resolve(result);
 			result = deadline ? await deadline(pending, request) : await pending;

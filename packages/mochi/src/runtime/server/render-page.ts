@@ -121,7 +121,8 @@ export function createPageRenderer(options: PageRendererOptions) {
 				return renderError(page, prepared, thrown.status, thrown.message, reported?.head);
 			}
 		});
-		const { deadline } = options.runtime;
+		// Under a hook, its deadline (app.ts) covers this render already.
+		const deadline = prepared.timed ? undefined : options.runtime.deadline;
 		const settled = deadline ? await deadline(rendering, request) : await rendering;
 		if (settled === TIMED_OUT) return { answer: pageTimeoutAnswer(fill), prepared };
 		const answer = settled;

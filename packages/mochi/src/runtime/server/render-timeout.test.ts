@@ -134,4 +134,30 @@ describe('createApp with server.renderTimeout', () => {
 		const sync = await app.respond(new Request('http://localhost/api/hang', { method: 'POST' }));
 		expect(await sync.text()).toBe('sync');
 	});
+
+	// Under a hook one deadline races the hook and what it resolves to (app.ts withHooks): the page, island or
+	// endpoint starts no second timer, so each stuck request is answered, typed, and logged once, not twice.
+	const hookedLines: string[] = [];
+	const hooked = createApp({ ...manifest, hooks: { file: 'src/hooks.server.ts', module: { handle: (_ctx: unknown, resolve: () => Promise<Response>) => resolve() } } } as ServerManifest, {
+		assets: { runtime: null, css: {} },
+		log: (line) => hookedLines.push(line),
+		renderTimeout: 1_000
+	});
+	it('answers each stuck request under a hook once, as without one, with one timer and one log line each', async () => {
+		const page = await hooked.respond(new Request('http://localhost/hang'));
+		const island = await hooked.respond(new Request(`http://localhost${islandUrl('Hang')}`));
+		const endpoint = await hooked.respond(new Request('http://localhost/api/hang'));
+		expect([page.status, island.status, endpoint.status]).toEqual([503, 503, 503]);
+		expect(await page.text()).toContain('<h1>503 Service Unavailable</h1>');
+		expect(island.headers.get('x-mochi-island-error')).toBe('timeout');
+		expect(await endpoint.text()).toBe('Service Unavailable: the endpoint took too long to answer.');
+		// A second timer of the same length would fire just after the first: give it time to show in the log.
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		expect(hookedLines).toEqual([
+			'[mochi] GET /hang: no answer within 1000 ms (server.renderTimeout), answered 503',
+			'[mochi] GET /_mochi/island/Hang: no answer within 1000 ms (server.renderTimeout), answered 503',
+			'[mochi] GET /api/hang: no answer within 1000 ms (server.renderTimeout), answered 503'
+		]);
+		expect((await hooked.respond(new Request('http://localhost/ok'))).status).toBe(200);
+	});
 });

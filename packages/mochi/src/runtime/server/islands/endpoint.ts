@@ -177,7 +177,8 @@ export function createIslandEndpoint(options: IslandEndpointOptions) {
 				// <svelte:head> has no page head to go to: the page was sent before the island was asked for.
 				return fragmentHead(rendered.head) + rendered.body;
 			});
-			const { deadline } = options.runtime;
+			// Under a hook, its deadline (app.ts) covers this render already.
+			const deadline = prepared.timed ? undefined : options.runtime.deadline;
 			html = deadline ? await deadline(rendering, request) : await rendering;
 		} catch (error) {
 			return failed(name, error, prepared);
