@@ -149,10 +149,14 @@ describe.each(MODES)('enhanced forms in Chromium (%s)', (mode) => {
 		await page.evaluate(() => document.querySelector<HTMLFormElement>('form.add')!.requestSubmit());
 		expect(await page.locator('form.add').getAttribute('aria-busy')).toBe('true');
 		expect(await page.locator('.add-button').isDisabled()).toBe(true);
+		// The action is held (the fixture's gate) until now: exactly one submission reached it.
+		await expect.poll(async () => (await setState({ open: true })).released, { timeout: WAIT }).toBe(1);
 		await expect.poll(() => text(page, '.cart-count'), { timeout: WAIT }).toBe('count 1');
 		await expect.poll(() => page.locator('form.add').getAttribute('aria-busy'), { timeout: WAIT }).toBe(null);
 		expect(await page.locator('.add-button').isDisabled()).toBe(false);
-		expect((await setState({})).mutations).toBe(1);
+		const after = await setState({ open: true });
+		expect(after.released, 'a submission still held').toBe(0);
+		expect(after.mutations).toBe(1);
 	});
 
 	it('offline: the form stays as it was and mochi:enhance-error says why', async () => {

@@ -1,5 +1,6 @@
 import { redirect, refreshIslands, type RequestContext } from 'mochi-framework';
 import { store } from '$lib/store.js';
+import { openGate } from '$lib/gate.js';
 
 export async function POST(_ctx: RequestContext) {
 	store.count++;
@@ -10,6 +11,9 @@ export async function POST(_ctx: RequestContext) {
 
 // Test-only levers for the fixture's state (JSON: not a form, so no CSRF question).
 export async function PUT(ctx: RequestContext) {
-	Object.assign(store, await ctx.request.json());
-	return new Response(JSON.stringify(store), { headers: { 'content-type': 'application/json' } });
+	const { open, ...values } = await ctx.request.json();
+	Object.assign(store, values);
+	// `released`: how many slow submissions the gate held (gate.ts).
+	const released = open ? openGate() : 0;
+	return new Response(JSON.stringify({ ...store, released }), { headers: { 'content-type': 'application/json' } });
 }
