@@ -149,7 +149,7 @@ export function createApp(manifest: ServerManifest, options: AppOptions): MochiA
 	/** A POST to a page: its action runs in the request context, then the page renders with `form` set. */
 	async function serveAction(target: Extract<Target, { kind: 'action' }>, prepared?: PreparedRequest): Promise<Answer> {
 		const { page, route } = target;
-		const state_ = prepared ?? createRequestState({ request: page.request, kind: 'action', params: page.params, app: runtime, cspNonce: pageNonce(csp, page) });
+		const state_ = prepared ?? prepare(page.request, target);
 		const renderThrown = async (error: unknown) => (await renderPageRequest({ ...page, page: () => Promise.reject(error), prepared: state_ })).answer;
 		let module: ComponentModule;
 		try {

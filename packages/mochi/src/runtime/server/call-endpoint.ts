@@ -4,7 +4,7 @@ import { applyContextHeaders, createRequestState, type PreparedRequest } from '.
 import { textAnswer, type Answer, type IncomingRequest } from './exchange.js';
 import type { ErrorReporter } from './log.js';
 import type { EndpointModule, RouteDefinition } from './app-types.js';
-import { TIMED_OUT, TIMEOUT_STATUS } from './render-timeout.js';
+import { TIMED_OUT, TIMEOUT_STATUS, ownDeadline } from './render-timeout.js';
 
 const VERBS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
@@ -33,8 +33,7 @@ export async function callEndpoint(
 	try {
 		let result: unknown = inRequest(prepared.state, () => (handler as Function)(prepared.state.context));
 		// The deadline runs until the handler hands back its Response; streaming that Response's body is not timed.
-		// Under a hook, its deadline (app.ts) covers the handler already.
-		const deadline = prepared.timed ? undefined : options.runtime.deadline;
+		const deadline = ownDeadline(options.runtime, prepared);
 		if (typeof (result as PromiseLike<unknown> | null)?.then === 'function') {
 			const pending = Promise.resolve(result);
 			result = deadline ? await deadline(pending, request) : await pending;

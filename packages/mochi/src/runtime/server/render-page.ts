@@ -9,7 +9,7 @@ import { createDocument } from './page-document.js';
 import type { CspPolicy } from './csp.js';
 import { escapeHtml } from './escape.js';
 import { htmlHeaders } from './security-headers.js';
-import { TIMED_OUT, TIMEOUT_STATUS } from './render-timeout.js';
+import { TIMED_OUT, TIMEOUT_STATUS, ownDeadline } from './render-timeout.js';
 import { planStream, type PlacedSlot } from './stream-page.js';
 
 type Load<T> = () => Promise<T>;
@@ -121,8 +121,7 @@ export function createPageRenderer(options: PageRendererOptions) {
 				return renderError(page, prepared, thrown.status, thrown.message, reported?.head);
 			}
 		});
-		// Under a hook, its deadline (app.ts) covers this render already.
-		const deadline = prepared.timed ? undefined : options.runtime.deadline;
+		const deadline = ownDeadline(options.runtime, prepared);
 		const settled = deadline ? await deadline(rendering, request) : await rendering;
 		if (settled === TIMED_OUT) return { answer: pageTimeoutAnswer(fill), prepared };
 		const answer = settled;

@@ -53,3 +53,12 @@ export function renderDeadline(ms: number, log: Log): RenderDeadline {
 			);
 		});
 }
+
+/**
+ * The deadline a page, island or endpoint races: none when a hook runs the request (`prepared.timed`, app.ts
+ * `withHooks`), whose deadline already covers the hook and all it resolves to (a second timer of the same
+ * length, started later, could never fire first).
+ */
+export function ownDeadline(runtime: { deadline?: RenderDeadline }, prepared: { timed: boolean }): RenderDeadline | undefined {
+	return prepared.timed ? undefined : runtime.deadline;
+}

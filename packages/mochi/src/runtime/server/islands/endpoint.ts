@@ -13,7 +13,7 @@ import { createRequestState, pageUrlFromReferer, withContextHeaders, type Prepar
 import { islandRedirect, sameOriginUrl } from './island-redirect.js';
 import { firstLine, rateLimited, type Log } from '../log.js';
 import { NOSNIFF, REFERRER_POLICY } from '../security-headers.js';
-import { TIMED_OUT } from '../render-timeout.js';
+import { TIMED_OUT, ownDeadline } from '../render-timeout.js';
 import type { CspPolicy } from '../csp.js';
 import {
 	HYDRATABLE_HEADER,
@@ -177,8 +177,7 @@ export function createIslandEndpoint(options: IslandEndpointOptions) {
 				// <svelte:head> has no page head to go to: the page was sent before the island was asked for.
 				return fragmentHead(rendered.head) + rendered.body;
 			});
-			// Under a hook, its deadline (app.ts) covers this render already.
-			const deadline = prepared.timed ? undefined : options.runtime.deadline;
+			const deadline = ownDeadline(options.runtime, prepared);
 			html = deadline ? await deadline(rendering, request) : await rendering;
 		} catch (error) {
 			return failed(name, error, prepared);
