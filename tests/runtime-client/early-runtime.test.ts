@@ -3,10 +3,10 @@
 // while the document is still loading. A deferred module (what prerendered and fetched pages had) waits for
 // DOMContentLoaded, which cannot come before the tail: this test then times out.
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.js';
+import { closeLocally, listenLocally } from './local-server.js';
 import { createDocument } from '../../packages/mochi/dist/runtime/server/page-document.js';
 import type { ServerManifest } from '../../packages/mochi/dist/runtime/server/app-types.js';
 import { bundleRuntime } from './bundle-runtime.js';
@@ -50,15 +50,13 @@ beforeAll(async () => {
 		}
 		res.writeHead(404).end();
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	base = await listenLocally(server);
 	browser = await launchBrowser();
 }, 90_000);
 
 afterAll(async () => {
 	await browser?.close();
-	server?.closeAllConnections();
-	await new Promise((resolve) => server?.close(resolve));
+	await closeLocally(server);
 });
 
 const island = (page: Page, name: string) =>

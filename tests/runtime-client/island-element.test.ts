@@ -1,10 +1,10 @@
 // The browser runtime in Chromium, against a fake island endpoint whose journal is the source of truth
 // for what the page requested and when.
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.js';
+import { closeLocally, listenLocally } from './local-server.js';
 import { waitFor } from '../helpers/wait.js';
 import { bundleRuntime } from './bundle-runtime.js';
 import { islandPage } from './page.js';
@@ -88,16 +88,14 @@ beforeAll(async () => {
 		}
 		res.writeHead(404).end();
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	base = await listenLocally(server);
 	browser = await launchBrowser();
 	// Two Vite bundles and Chromium: past the default hook timeout on a busy machine.
 }, 90_000);
 
 afterAll(async () => {
 	await browser?.close();
-	server?.closeAllConnections();
-	await new Promise((resolve) => server?.close(resolve));
+	await closeLocally(server);
 });
 
 interface RecordedEvent {

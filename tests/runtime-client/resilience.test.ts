@@ -2,10 +2,10 @@
 // 502/503/504 only (never a 4xx, a render error or Mochi's render timeout), a timeout per island, POST for tokens too long
 // for a URL. The fallback stays on every failure and the error event says why.
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.js';
+import { closeLocally, listenLocally } from './local-server.js';
 import { waitFor } from '../helpers/wait.js';
 import { bundleRuntime } from './bundle-runtime.js';
 
@@ -65,8 +65,7 @@ beforeAll(async () => {
 				document.addEventListener(type, (e) => __events.push({ type, name: e.target.getAttribute('name'), detail: e.detail ?? null, at: performance.now() }));
 		</script><script type="module" src="/runtime.js"></script>${islands}`);
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	base = await listenLocally(server);
 	browser = await launchBrowser();
 	page = await browser.newPage();
 	await page.goto(base);
@@ -77,8 +76,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	await browser?.close();
-	server?.closeAllConnections();
-	await new Promise((resolve) => server?.close(resolve));
+	await closeLocally(server);
 });
 
 type Event = { type: string; name: string; detail: { status: number; reason: string } | null; at: number };
