@@ -41,8 +41,13 @@ export function httpSuite(app: StreamingApp): void {
 			// Shells wait for their slot; nothing asks the browser to fetch or preload them.
 			expect(body.match(/<mochi-island name="(Fast|Gated)" signed-props="[^"]+" stream="\d"/g)).toHaveLength(3);
 			expect(body).not.toContain('rel="preload" as="fetch"');
-			// The runtime runs as soon as it has loaded, right after the page's markup.
-			expect(body).toMatch(/<script type="module" async src="[^"]+"><\/script><script type="module" async src="[^"]+"><\/script><template>/);
+			// Right after the page's markup: built, the runtime and the stream module inline under the page's nonce (no
+			// round trip for them before the first island can be swapped in); in dev, Vite's modules by URL.
+			const nonce = stream.headers['content-security-policy']!.match(/'nonce-([^']+)'/)![1].replace(/[+/=]/g, '\\$&');
+			const inline = `<script type="module" async nonce="${nonce}">(?!<)[^]+?</script><script type="module" async nonce="${nonce}">(?!<)[^]+?</script><template>`;
+			const external = '<script type="module" async src="[^"]+"></script><script type="module" async src="[^"]+"></script><template>';
+			expect(body).toMatch(new RegExp(app.mode === 'built' ? inline : external));
+			if (app.mode === 'built') expect(body).not.toMatch(/rel="modulepreload" href="[^"]*(runtime|stream)/);
 		});
 
 		it("renders each island in the visitor's own context: cookies, the hook's locals, the page and island URLs", async () => {

@@ -14,6 +14,7 @@ import { precompress } from './precompress.js';
 import { writeServedFiles } from './prerendered-files.js';
 import type { PrerenderedEntry } from '../runtime/server/prerendered.js';
 import { BUILD_DIR_KEY, afterFailedBuild, freshBuildDir, swapInBuild } from './build-dir.js';
+import { inlineStream, type ViteChunk } from './inline-stream.js';
 
 /** build/server/manifest.json: what the production server needs besides the server bundle. */
 export interface BuildManifest {
@@ -60,7 +61,7 @@ async function buildInto(root: string, out: string, log: (line: string) => void)
 
 	const viteManifest = JSON.parse(fs.readFileSync(path.join(out, 'client/.vite/manifest.json'), 'utf8'));
 	const entry = (file: string) =>
-		Object.values(viteManifest as Record<string, { file: string; src?: string; isEntry?: boolean }>).find(
+		Object.values(viteManifest as Record<string, ViteChunk>).find(
 			(chunk) => chunk.isEntry && chunk.src && path.resolve(root, chunk.src) === file
 		);
 	const runtimeChunk = entry(CLIENT_RUNTIME);
@@ -75,6 +76,7 @@ async function buildInto(root: string, out: string, log: (line: string) => void)
 		enhance: enhanceChunk ? `/${enhanceChunk.file}` : null,
 		clientIsland: clientIslandChunk ? `/${clientIslandChunk.file}` : null,
 		stream: streamChunk ? `/${streamChunk.file}` : null,
+		inlineStream: streamChunk ? inlineStream(path.join(out, 'client'), runtimeChunk, streamChunk) : null,
 		css,
 		islands
 	};
@@ -103,3 +105,4 @@ async function buildInto(root: string, out: string, log: (line: string) => void)
 	);
 	return buildManifest;
 }
+

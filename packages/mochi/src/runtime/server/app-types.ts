@@ -99,6 +99,13 @@ export interface ClientAssets {
 	enhance?: string | null;
 	/** URL of the streamed-islands module (runtime/client/stream.ts), added beside the runtime to pages that stream. */
 	stream?: string | null;
+	/**
+	 * The built code of the runtime and of the streamed-islands module, which a page that streams carries inline
+	 * (page-document.ts): a streamed island is then swapped in as soon as its HTML is parsed, not a round trip later
+	 * once both modules have been fetched. Null in dev (Vite serves modules with imports) and when a module cannot
+	 * be inlined.
+	 */
+	inlineStream?: { runtime: string; stream: string } | null;
 	/** URL of client islands' code (runtime/client/client-island.ts), preloaded by pages that render a client island. */
 	clientIsland?: string | null;
 	/** Route id -> stylesheet URLs; the key `"404"` is used for not-found and error pages. */

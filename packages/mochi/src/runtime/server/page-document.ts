@@ -42,7 +42,14 @@ export function createDocument({ manifest, assets, fill }: DocumentOptions) {
 	 * `streamed`: the islands this page streams (stream-page.ts), whose document ends only when its last island
 	 * has: each is swapped in as it arrives, by stream.ts beside the runtime.
 	 */
-	return function document(cssKey: string, head: string, body: string, islands: SignedIsland[] = [], streamed: PlacedSlot[] = []): string {
+	return function document(
+		cssKey: string,
+		head: string,
+		body: string,
+		islands: SignedIsland[] = [],
+		streamed: PlacedSlot[] = [],
+		nonce?: string
+	): string {
 		// First in the head: the browser starts every eager island request while it is still parsing the page,
 		// and the runtime's fetch of the same URL (same mode and credentials) picks the response up.
 		let top = preloadIslands ? islandPreloads(islands, streamed) : '';
@@ -59,11 +66,20 @@ export function createDocument({ manifest, assets, fill }: DocumentOptions) {
 		// come after it (stream.ts swaps each in as it is parsed).
 		if (assets.runtime && (hasIslands || enhanced)) {
 			const stream = streamed.length > 0 && assets.stream;
-			top += `<link rel="modulepreload" href="${assets.runtime}">`;
-			body += `<script type="module" async src="${assets.runtime}"></script>`;
-			if (stream) {
-				top += `<link rel="modulepreload" href="${assets.stream}">`;
-				body += `<script type="module" async src="${assets.stream}"></script>`;
+			if (stream && assets.inlineStream) {
+				// A page that streams is personal and never shared, so it gains nothing from a cached module but would
+				// wait a round trip for two: inline (async modules, which no stylesheet holds back), each streamed island
+				// is swapped in as soon as the parser reaches it.
+				const attributes = nonce ? ` nonce="${nonce}"` : '';
+				const { runtime, stream: code } = assets.inlineStream;
+				body += `<script type="module" async${attributes}>${runtime}</script><script type="module" async${attributes}>${code}</script>`;
+			} else {
+				top += `<link rel="modulepreload" href="${assets.runtime}">`;
+				body += `<script type="module" async src="${assets.runtime}"></script>`;
+				if (stream) {
+					top += `<link rel="modulepreload" href="${assets.stream}">`;
+					body += `<script type="module" async src="${assets.stream}"></script>`;
+				}
 			}
 		}
 		// The runtime imports client islands' code only when one connects: fetched beside it, not after it.

@@ -112,7 +112,7 @@ export function createPageRenderer(options: PageRendererOptions) {
 				const head = out.head + prepared.state.head.join('');
 				const planned = planStream(prepared, out.body);
 				stream = planned.slots;
-				const body = document(page.cssKey, head, planned.body, prepared.state.islands, planned.slots);
+				const body = document(page.cssKey, head, planned.body, prepared.state.islands, planned.slots, cspNonce);
 				return html(body, prepared.status ?? 200, prepared, true);
 			} catch (error) {
 				const thrown = interpretThrown(error, options.runtime.dev);
