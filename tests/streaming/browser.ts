@@ -133,6 +133,17 @@ export function browserSuite(app: StreamingApp): void {
 			expect(await violations()).toEqual([]);
 		});
 
+		it('raw island HTML that would end its template is fetched and shown inside its island, nowhere else', async () => {
+			const { page, violations, islandRequests } = await visitor();
+			await page.goto(`${app.url}/raw`);
+			await page.getByTestId('fast-a').waitFor();
+			await page.getByTestId('escaped').waitFor();
+			expect(await page.locator('mochi-island[name="RawHtml"] [data-testid="escaped"]').count()).toBe(1);
+			expect(await page.getByTestId('escaped').count()).toBe(1);
+			expect(islandRequests()).toEqual(['/_mochi/island/RawHtml']);
+			expect(await violations()).toEqual([]);
+		});
+
 		it('a throwing island keeps its fallback and fires mochi:island-error with the reason a fetch gives', async () => {
 			const { page, events, violations, islandRequests } = await visitor();
 			await page.goto(`${app.url}/broken`);

@@ -126,6 +126,19 @@ export function httpSuite(app: StreamingApp): void {
 			expect(island.headers['set-cookie']).toEqual([expect.stringMatching(/^seen=yes; Path=\//)]);
 		});
 
+		it("an island whose raw HTML would end its template is fetched instead: it can't escape into the page", async () => {
+			const page = await send(`${app.url}/raw`);
+			const [template, fast] = carriers(page.body).sort((x, y) => x.slot - y.slot);
+			expect([template.attributes, template.html]).toEqual(['fetch', '']);
+			expect(fast.html).toContain('fast a');
+			expect(page.body).not.toContain('data-testid="escaped"');
+			// What the browser's fetch gets: the island's whole HTML, which innerHTML confines.
+			const token = page.body.match(/<mochi-island name="RawHtml" signed-props="([^"]+)"/)![1];
+			const island = await send(`${app.url}/_mochi/island/RawHtml?p=${token}`);
+			expect(island.status).toBe(200);
+			expect(island.body).toContain('before</template><p data-testid="escaped">outside</p>');
+		});
+
 		it('a throwing island keeps its fallback with the reason a fetch would give; the others render', async () => {
 			const page = await send(`${app.url}/broken`);
 			const [broken, fast] = carriers(page.body).sort((x, y) => x.slot - y.slot);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { privateCacheControl, sharedCacheable } from './stream-page.js';
+import { fitsTemplate, privateCacheControl, sharedCacheable } from './stream-page.js';
 
 describe('sharedCacheable', () => {
 	it.each([
@@ -24,5 +24,19 @@ describe('privateCacheControl', () => {
 		expect(privateCacheControl('max-age=60')).toBe('private, max-age=60');
 		expect(privateCacheControl('private, max-age=5')).toBe('private, max-age=5');
 		expect(privateCacheControl('no-store')).toBe('no-store');
+	});
+});
+
+describe('fitsTemplate', () => {
+	it.each([
+		['<p>fine</p><!--[--><b>x</b><!--]-->', true],
+		['<template><i>nested</i></template>', false],
+		['<p>a</p></TEMPLATE ><p>b</p>', false],
+		['<p>a</p><!-- left open', false],
+		['<!-- closed --><p>a</p><!-- open again', false],
+		['<!-- a <!-- b --> c', true],
+		['', true]
+	])('%j → %s', (html, expected) => {
+		expect(fitsTemplate(html)).toBe(expected);
 	});
 });

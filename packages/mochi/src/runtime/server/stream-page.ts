@@ -105,8 +105,10 @@ export function createPageStreamer(options: PageStreamOptions) {
 			return carrier(slot.slot, ` error="render" status="500"`);
 		}
 		if (answer.status === 200) {
-			// A fragment in a page can't set a cookie or a header: the browser fetches it, and so do later pages.
-			if (answer.cookies.length > 0 || prepared.headers) {
+			// A fragment in a page can't set a cookie or a header: the browser fetches it, and so do later pages. Nor
+			// can the page's parser keep HTML in its template that ends the template (raw `{@html}`): the rest would
+			// land in the page as markup, where its scripts would run.
+			if (answer.cookies.length > 0 || prepared.headers || !fitsTemplate(answer.body)) {
 				runtime.stream?.fetched.add(slot.name);
 				return carrier(slot.slot, ' fetch');
 			}
@@ -180,4 +182,17 @@ export function privateCacheControl(value: string | null): string {
 /** One island's part of the stream: its HTML in a template (empty unless it rendered), then the element that places it. */
 function carrier(slot: number, attributes: string, html = ''): string {
 	return `<template>${html}</template><${STREAM_TAG} for="${slot}"${attributes}></${STREAM_TAG}>`;
+}
+
+/**
+ * Whether `html` stays inside the `<template>` that carries it through the page's parser: no `</template` of its
+ * own, and no comment left open (Svelte follows each `{@html}` with a `<!---->` marker, which closes one, but the check
+ * does not count on it). Fetched, the same HTML goes through `innerHTML`,
+ * which confines it whatever it holds. An island that renders a `<template>` element of its own is fetched too: a
+ * text scan cannot tell a real end tag from one inside an attribute, and only a real one must be matched.
+ */
+export function fitsTemplate(html: string): boolean {
+	if (/<\/template/i.test(html)) return false;
+	const open = html.lastIndexOf('<!--');
+	return open === -1 || html.indexOf('-->', open + 4) !== -1;
 }
