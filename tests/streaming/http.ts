@@ -43,7 +43,7 @@ export function httpSuite(app: StreamingApp): void {
 			expect(body).not.toContain('rel="preload" as="fetch"');
 			// Right after the page's markup: built, the runtime and the stream module inline under the page's nonce (no
 			// round trip for them before the first island can be swapped in); in dev, Vite's modules by URL.
-			const nonce = stream.headers['content-security-policy']!.match(/'nonce-([^']+)'/)![1].replace(/[+/=]/g, '\\$&');
+			const nonce = String(stream.headers['content-security-policy']).match(/'nonce-([^']+)'/)![1].replace(/[+/=]/g, '\\$&');
 			const inline = `<script type="module" async nonce="${nonce}">(?!<)[^]+?</script><script type="module" async nonce="${nonce}">(?!<)[^]+?</script><template>`;
 			const external = '<script type="module" async src="[^"]+"></script><script type="module" async src="[^"]+"></script><template>';
 			expect(body).toMatch(new RegExp(app.mode === 'built' ? inline : external));
@@ -124,6 +124,24 @@ export function httpSuite(app: StreamingApp): void {
 			expect(carriers(again.body).map((c) => c.html)).toEqual([expect.stringContaining('fast a')]);
 			const island = await send(`${app.url}/_mochi/island/SetsCookie?p=${token}`);
 			expect(island.headers['set-cookie']).toEqual([expect.stringMatching(/^seen=yes; Path=\//)]);
+		});
+
+		it("a header a hook puts on one island's answer makes it fetched (and logged once); one the page carries too does not", async () => {
+			const first = await send(`${app.url}/tagged`);
+			expect(first.headers['x-app']).toBe('streaming-test');
+			const [tagged, fast] = carriers(first.body).sort((x, y) => x.slot - y.slot);
+			expect([tagged.attributes, tagged.html]).toEqual(['fetch', '']);
+			// Fast's answer has x-app too, but the page carries the same value: it streams.
+			expect([fast.attributes, fast.html]).toEqual(['', expect.stringContaining('fast a')]);
+			expect(app.output()).toMatch(/island Tagged is fetched, not streamed: its answer sets x-island-tag/);
+			const token = first.body.match(/<mochi-island name="Tagged" signed-props="([^"]+)"/)![1];
+			const island = await send(`${app.url}/_mochi/island/Tagged?p=${token}`);
+			expect(island.headers['x-island-tag']).toBe('tagged');
+			// From then on it is fetched (preloaded), not streamed, and not logged again.
+			const again = await send(`${app.url}/tagged`);
+			expect(again.body).toContain(`rel="preload" as="fetch" href="/_mochi/island/Tagged?p=${token}"`);
+			expect(carriers(again.body).map((c) => c.html)).toEqual([expect.stringContaining('fast a')]);
+			expect(app.output().match(/island Tagged is fetched, not streamed/g)).toHaveLength(1);
 		});
 
 		it("an island whose raw HTML would end its template is fetched instead: it can't escape into the page", async () => {

@@ -75,8 +75,34 @@ export interface PageStreamOptions {
 	log: Log;
 }
 
-/** The streamed bodies this app made, so a late `cache-control: public` (a hook's, after resolve()) can undo one. */
-const streams = new WeakMap<ReadableStream, { unstream(): void }>();
+/**
+ * The streamed bodies this app made, so a late `cache-control: public` (a hook's, after resolve()) can undo one, and
+ * the headers the page finally goes out with are known to its islands (`settle`).
+ */
+const streams = new WeakMap<ReadableStream, { unstream(): void; settle(headers: Headers): void }>();
+
+/**
+ * What the island endpoint itself puts on a 200 (islands/endpoint.ts): what the page's fetch would have received and
+ * a streamed island needs no more of. Any other header in an island's answer was set by the app (a hook, say), and
+ * reaches the browser only if the island is fetched, unless the page's own response carries the same value.
+ */
+const ISLAND_OWN_HEADERS = new Set([
+	'content-type',
+	'x-content-type-options',
+	'referrer-policy',
+	'x-robots-tag',
+	'cache-control',
+	'content-length',
+	HYDRATABLE_HEADER,
+	'content-security-policy',
+	'content-security-policy-report-only'
+]);
+
+/** The first header of an island's answer that a streamed fragment would lose, if any. */
+export function headerLostInStream(island: Record<string, string>, page: Headers): string | undefined {
+	for (const name in island) if (!ISLAND_OWN_HEADERS.has(name) && page.get(name) !== island[name]) return name;
+	return undefined;
+}
 
 /**
  * A hook may make the page shared-cacheable after it rendered. Checked once the hooks have answered, before the
@@ -85,13 +111,16 @@ const streams = new WeakMap<ReadableStream, { unstream(): void }>();
 export function settleStream(response: Answer | Response): void {
 	if (!(response instanceof Response) || !response.body) return;
 	const stream = streams.get(response.body);
-	if (stream && sharedCacheable(response.headers.get('cache-control'))) stream.unstream();
+	if (!stream) return;
+	stream.settle(response.headers);
+	if (sharedCacheable(response.headers.get('cache-control'))) stream.unstream();
 }
 
 export function createPageStreamer(options: PageStreamOptions) {
 	const { runtime, islandPath, log } = options;
 
-	async function render(page: IncomingRequest, slot: PlacedSlot, signal: AbortSignal): Promise<string> {
+	/** `sent`: the headers the page goes out with, read once the islands have answered. */
+	async function render(page: IncomingRequest, slot: PlacedSlot, signal: AbortSignal, sent: () => Headers): Promise<string> {
 		const url = new URL(islandHref(islandPath, slot.name, slot.token), page.url);
 		let answer: Answer;
 		let prepared: PreparedRequest;
@@ -108,7 +137,10 @@ export function createPageStreamer(options: PageStreamOptions) {
 			// A fragment in a page can't set a cookie or a header: the browser fetches it, and so do later pages. Nor
 			// can the page's parser keep HTML in its template that ends the template (raw `{@html}`): the rest would
 			// land in the page as markup, where its scripts would run.
-			if (answer.cookies.length > 0 || prepared.headers || !fitsTemplate(answer.body)) {
+			const lost = answer.cookies.length > 0 || prepared.headers ? undefined : headerLostInStream(answer.headers, sent());
+			if (answer.cookies.length > 0 || prepared.headers || lost || !fitsTemplate(answer.body)) {
+				// A hook's header (a request id, say) is the one case the app may not expect: said once, as from then on the island is fetched.
+				if (lost) log(`[mochi] island ${slot.name} is fetched, not streamed: its answer sets ${lost}, which its part of a streamed page cannot send`);
 				runtime.stream?.fetched.add(slot.name);
 				return carrier(slot.slot, ' fetch');
 			}
@@ -141,7 +173,7 @@ export function createPageStreamer(options: PageStreamOptions) {
 					out.write(head);
 					let left = slots.length;
 					for (const slot of slots) {
-						void render(page, slot, abort.signal).then((html) => {
+						void render(page, slot, abort.signal, () => sent).then((html) => {
 							if (abort.signal.aborted) return;
 							out.write(html);
 							if (--left === 0) {
@@ -158,8 +190,10 @@ export function createPageStreamer(options: PageStreamOptions) {
 			},
 			{ highWaterMark: 0 }
 		);
-		streams.set(body, { unstream: () => void (streaming = false) });
 		const headers = new Headers(answer.headers);
+		// These, unless a hook answers with a Response of its own around this body (settleStream).
+		let sent = headers;
+		streams.set(body, { unstream: () => void (streaming = false), settle: (final) => void (sent = final) });
 		headers.set('cache-control', privateCacheControl(headers.get('cache-control')));
 		for (const cookie of answer.cookies) headers.append('set-cookie', cookie);
 		// nginx (and proxies that honour it) would otherwise buffer the whole response before passing it on.
