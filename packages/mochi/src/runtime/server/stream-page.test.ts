@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitsTemplate, privateCacheControl, sharedCacheable } from './stream-page.js';
+import { fitsTemplate, headerLostInStream, privateCacheControl, sharedCacheable } from './stream-page.js';
 
 describe('sharedCacheable', () => {
 	it.each([
@@ -38,5 +38,19 @@ describe('fitsTemplate', () => {
 		['', true]
 	])('%j → %s', (html, expected) => {
 		expect(fitsTemplate(html)).toBe(expected);
+	});
+});
+
+describe('headerLostInStream', () => {
+	const own = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'private, no-store', 'x-mochi-hydratable': 't' };
+	it("is nothing for the endpoint's own headers, whatever the page says", () => {
+		expect(headerLostInStream(own, new Headers({ 'cache-control': 'private, max-age=5' }))).toBeUndefined();
+	});
+	it('is a header the app added that the page does not carry with the same value', () => {
+		expect(headerLostInStream({ ...own, 'x-request-id': 'island-1' }, new Headers({ 'x-request-id': 'page-1' }))).toBe('x-request-id');
+		expect(headerLostInStream({ ...own, 'server-timing': 'db;dur=2' }, new Headers())).toBe('server-timing');
+	});
+	it('is nothing for a header the page carries too', () => {
+		expect(headerLostInStream({ ...own, 'x-app': 'shop' }, new Headers({ 'x-app': 'shop' }))).toBeUndefined();
 	});
 });
