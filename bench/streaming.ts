@@ -21,6 +21,8 @@ const LOADS = Number(process.env.BENCH_LOADS ?? 3);
 const KEY = randomBytes(32).toString('base64url');
 const COOKIES = { demo_user: 'Ada', demo_cart: 'matcha,kinako' };
 const COOKIE = Object.entries(COOKIES).map(([k, v]) => `${k}=${v}`).join('; ');
+/** What Chromium sends for a page: the streamed page is brotli-compressed for it. */
+const CHROMIUM_ENCODINGS = 'gzip, deflate, br, zstd';
 
 /** A copy of the demo under its .mochi/ (ignored by git) with its own config, built. */
 function buildVariant(name: string, stream: boolean): string {
@@ -118,10 +120,14 @@ async function loadIn(url: string, page: string): Promise<Load> {
 	}
 }
 
-/** Server CPU per page view: the page and, as the browser would, each island it fetches (sequential, keep-alive off). */
-async function cpuPerView(url: string, pid: number): Promise<number> {
+/**
+ * Server CPU per page view: the page and, as the browser would, each island it fetches (sequential, keep-alive off).
+ * `encoding`: the page's accept-encoding. A page that streams is compressed as it goes; one that doesn't is sent as is
+ * (Mochi compresses prerendered pages and assets, not on-demand answers), so `identity` compares the two like for like.
+ */
+async function cpuPerView(url: string, pid: number, encoding: string): Promise<number> {
 	const view = async () => {
-		const body = await (await fetch(url + PAGE, { headers: { cookie: COOKIE } })).text();
+		const body = await (await fetch(url + PAGE, { headers: { cookie: COOKIE, 'accept-encoding': encoding } })).text();
 		const tokens = [...body.matchAll(/<mochi-island name="([^"]+)" signed-props="([^"]+)"(?! stream=)(?![^>]*load="visible")/g)];
 		await Promise.all(tokens.map(([, name, token]) => fetch(`${url}/_mochi/island/${encodeURIComponent(name)}?p=${token}`, { headers: { cookie: COOKIE, referer: url + PAGE } }).then((r) => r.text())));
 	};
@@ -159,16 +165,17 @@ for (const [name, stream] of [['streamed', true], ['fetched', false]] as const) 
 	try {
 		// First, as it also warms the server up: cold loads are meant to be a cold browser, not a server still
 		// compiling each module on its first request (which made the first loads' islands hundreds of ms late).
-		const cpu = await cpuPerView(server.url, server.pid);
+		const cpu = await cpuPerView(server.url, server.pid, CHROMIUM_ENCODINGS);
+		const cpuIdentity = await cpuPerView(server.url, server.pid, 'identity');
 		const sent = await serverSide(server.url);
 		const loads: Load[] = [];
 		for (let i = 0; i < LOADS; i++) loads.push(await loadIn(server.url, PAGE));
 		const names = Object.keys(loads[0].islands).sort();
 		const cells = names.map((island) => `${island} ${median(loads.map((l) => l.islands[island] ?? NaN)).toFixed(0)}`);
 		const last = loads[loads.length - 1];
-		notes.push(`${name}, last load: DOMContentLoaded ${last.dcl.toFixed(0)}, runtime in at ${last.runtimeEnd?.toFixed(0)}${last.streamEnd === null ? '' : `, stream.js at ${last.streamEnd.toFixed(0)}`}; subresources ${last.scripts.join(', ')}`);
+		notes.push(`${name}, last load: DOMContentLoaded ${last.dcl.toFixed(0)}, runtime ${last.runtimeEnd == null ? 'inline' : `in at ${last.runtimeEnd.toFixed(0)}`}${last.streamEnd == null ? '' : `, stream.js at ${last.streamEnd.toFixed(0)}`}; subresources ${last.scripts.join(', ')}`);
 		rows.push(
-			`| ${name} (stream: ${stream}) | ${cells.join(' · ')} | ${median(loads.map((l) => l.responseEnd)).toFixed(0)} | ${sent.first.toFixed(0)} → ${sent.end.toFixed(0)} | ${median(loads.map((l) => l.requests))} | ${(cpu / 1000).toFixed(2)} ms |`
+			`| ${name} (stream: ${stream}) | ${cells.join(' · ')} | ${median(loads.map((l) => l.responseEnd)).toFixed(0)} | ${sent.first.toFixed(0)} → ${sent.end.toFixed(0)} | ${median(loads.map((l) => l.requests))} | ${(cpu / 1000).toFixed(2)} ms | ${(cpuIdentity / 1000).toFixed(2)} ms |`
 		);
 		if (stream) prerendered = await loadIn(server.url, '/');
 	} finally {
@@ -177,8 +184,10 @@ for (const [name, stream] of [['streamed', true], ['fetched', false]] as const) 
 }
 
 console.log(`\nStreaming: ${PAGE}, Chromium, ${RTT_MS} ms RTT emulated, median of ${LOADS} cold loads (ms from navigation start)\n`);
-console.log('| mode | island content at (ms) | response end (ms) | server-side first byte → end (ms, loopback) | island requests | server CPU / page view |');
-console.log('| --- | --- | --- | --- | --- | --- |');
+console.log(
+	`| mode | island content at (ms) | response end (ms) | server-side first byte → end (ms, loopback) | island requests | server CPU / page view (${CHROMIUM_ENCODINGS}) | (identity) |`
+);
+console.log('| --- | --- | --- | --- | --- | --- | --- |');
 for (const row of rows) console.log(row);
 for (const note of notes) console.log(`\n${note}`);
 if (prerendered) {
