@@ -105,4 +105,3 @@ async function buildInto(root: string, out: string, log: (line: string) => void)
 	);
 	return buildManifest;
 }
-

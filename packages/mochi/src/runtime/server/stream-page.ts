@@ -16,6 +16,7 @@ import { firstLine, type Log } from './log.js';
 import { pickEncoding } from './prerendered.js';
 import { textSink, type StreamEncoding, type TextSink } from './stream-sink.js';
 import { streamedIslandRequest } from './islands/streamed-request.js';
+import { ISLAND_ANSWER_HEADERS } from './islands/endpoint.js';
 import { islandHref } from './islands/island-attributes.js';
 import {
 	HYDRATABLE_HEADER,
@@ -82,25 +83,11 @@ export interface PageStreamOptions {
 const streams = new WeakMap<ReadableStream, { unstream(): void; settle(headers: Headers): void }>();
 
 /**
- * What the island endpoint itself puts on a 200 (islands/endpoint.ts): what the page's fetch would have received and
- * a streamed island needs no more of. Any other header in an island's answer was set by the app (a hook, say), and
- * reaches the browser only if the island is fetched, unless the page's own response carries the same value.
+ * The first header of an island's answer that a streamed fragment would lose, if any: one the app set (not the
+ * endpoint's own) that the page's own response does not carry with the same value.
  */
-const ISLAND_OWN_HEADERS = new Set([
-	'content-type',
-	'x-content-type-options',
-	'referrer-policy',
-	'x-robots-tag',
-	'cache-control',
-	'content-length',
-	HYDRATABLE_HEADER,
-	'content-security-policy',
-	'content-security-policy-report-only'
-]);
-
-/** The first header of an island's answer that a streamed fragment would lose, if any. */
 export function headerLostInStream(island: Record<string, string>, page: Headers): string | undefined {
-	for (const name in island) if (!ISLAND_OWN_HEADERS.has(name) && page.get(name) !== island[name]) return name;
+	for (const name in island) if (!ISLAND_ANSWER_HEADERS.has(name) && page.get(name) !== island[name]) return name;
 	return undefined;
 }
 
@@ -137,8 +124,9 @@ export function createPageStreamer(options: PageStreamOptions) {
 			// A fragment in a page can't set a cookie or a header: the browser fetches it, and so do later pages. Nor
 			// can the page's parser keep HTML in its template that ends the template (raw `{@html}`): the rest would
 			// land in the page as markup, where its scripts would run.
-			const lost = answer.cookies.length > 0 || prepared.headers ? undefined : headerLostInStream(answer.headers, sent());
-			if (answer.cookies.length > 0 || prepared.headers || lost || !fitsTemplate(answer.body)) {
+			const setByIsland = answer.cookies.length > 0 || prepared.headers !== null;
+			const lost = setByIsland ? undefined : headerLostInStream(answer.headers, sent());
+			if (setByIsland || lost || !fitsTemplate(answer.body)) {
 				// A hook's header (a request id, say) is the one case the app may not expect: said once, as from then on the island is fetched.
 				if (lost) log(`[mochi] island ${slot.name} is fetched, not streamed: its answer sets ${lost}, which its part of a streamed page cannot send`);
 				runtime.stream?.fetched.add(slot.name);
@@ -220,10 +208,10 @@ function carrier(slot: number, attributes: string, html = ''): string {
 
 /**
  * Whether `html` stays inside the `<template>` that carries it through the page's parser: no `</template` of its
- * own, and no comment left open (Svelte follows each `{@html}` with a `<!---->` marker, which closes one, but the check
- * does not count on it). Fetched, the same HTML goes through `innerHTML`,
- * which confines it whatever it holds. An island that renders a `<template>` element of its own is fetched too: a
- * text scan cannot tell a real end tag from one inside an attribute, and only a real one must be matched.
+ * own, and no comment left open (Svelte follows each `{@html}` with a `<!---->` marker, which closes one, but the
+ * check does not count on it). Fetched, the same HTML goes through `innerHTML`, which confines it whatever it holds.
+ * An island that renders a `<template>` element of its own is fetched too: a text scan cannot tell a real end tag
+ * from one inside an attribute, and only a real one must be matched.
  */
 export function fitsTemplate(html: string): boolean {
 	if (/<\/template/i.test(html)) return false;

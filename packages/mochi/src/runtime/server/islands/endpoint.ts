@@ -184,6 +184,7 @@ export function createIslandEndpoint(options: IslandEndpointOptions) {
 		}
 		// Logged by the deadline; the browser keeps the fallback, and does not ask again (island-element.ts).
 		if (html === TIMED_OUT) return timedOut();
+		// Keep ISLAND_ANSWER_HEADERS (below) in step with the names set here.
 		const base = {
 			'content-type': 'text/html; charset=utf-8',
 			'x-content-type-options': NOSNIFF,
@@ -206,6 +207,22 @@ export function createIslandEndpoint(options: IslandEndpointOptions) {
 
 	return { answer: answerIsland, thrown: thrownByHook, timedOut };
 }
+
+/**
+ * Every header a 200 island answer gets from the endpoint itself (`renderIsland` above), whatever the app does: a
+ * streamed island needs none of them (stream-page.ts). Any other header in an answer was set by the app.
+ */
+export const ISLAND_ANSWER_HEADERS: ReadonlySet<string> = new Set([
+	'content-type',
+	'x-content-type-options',
+	'referrer-policy',
+	'x-robots-tag',
+	'cache-control',
+	'content-length',
+	HYDRATABLE_HEADER,
+	'content-security-policy',
+	'content-security-policy-report-only'
+]);
 
 interface IslandRender {
 	name: string;
